@@ -1,0 +1,279 @@
+// Package blob owns the content-addressed file store beside the database: large files
+// (scans, recordings) live in blobs/ab/cd/<sha256>, written atomically and verifiable.
+// The database records a blob only after Put has returned, so a crash leaves either
+// nothing or a complete file (a stray file at worst, which Verify reports).
+package blob
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"lawdesk/internal/domain"
+)
+
+// Info identifies a stored file.
+type Info struct {
+	SHA256  string // hex, lower case
+	Size    int64
+	Existed bool // the same content was already stored; nothing new was written
+}
+
+// Store is a directory of files named by their SHA-256.
+type Store struct {
+	dir string
+}
+
+// Open returns the blob store rooted at dir, creating it when needed.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "tmp"), 0o700); err != nil {
+		return nil, domain.Wrap(err, domain.EINTERNAL, "无法创建文件存储目录 %s。请检查磁盘和权限。", dir)
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Dir is the store's root directory.
+func (s *Store) Dir() string { return s.dir }
+
+// copyBuffer is large enough that copying a video is limited by the disk, not by syscalls.
+const copyBuffer = 1 << 20
+
+// Put copies r into the store, hashing while it streams. The file is written to tmp/,
+// fsynced and renamed into place; cancelling ctx or any error leaves no file behind.
+func (s *Store) Put(ctx context.Context, r io.Reader) (Info, error) {
+	tmp, err := os.CreateTemp(filepath.Join(s.dir, "tmp"), "put-*")
+	if err != nil {
+		return Info{}, diskError(err, "无法在文件存储中创建临时文件")
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+
+	h := sha256.New()
+	n, err := copyContext(ctx, io.MultiWriter(tmp, h), r)
+	if err != nil {
+		return Info{}, err
+	}
+	if err := tmp.Sync(); err != nil {
+		return Info{}, diskError(err, "写入文件存储失败")
+	}
+	if err := tmp.Close(); err != nil {
+		return Info{}, diskError(err, "写入文件存储失败")
+	}
+	info := Info{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}
+	final := s.Path(info.SHA256)
+	if st, err := os.Stat(final); err == nil && st.Size() == n {
+		info.Existed = true
+		return info, nil // deferred cleanup removes the temp copy
+	}
+	if err := os.MkdirAll(filepath.Dir(final), 0o700); err != nil {
+		return Info{}, diskError(err, "无法创建文件存储子目录")
+	}
+	if err := os.Rename(tmp.Name(), final); err != nil {
+		return Info{}, diskError(err, "无法把文件移入文件存储")
+	}
+	committed = true
+	syncDir(filepath.Dir(final))
+	return info, nil
+}
+
+// PutFile stores the file at path (see Put).
+func (s *Store) PutFile(ctx context.Context, path string) (Info, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Info{}, domain.Wrap(err, domain.EINVALID, "无法打开文件 %s。请确认文件存在且未被其他程序占用。", filepath.Base(path))
+	}
+	defer f.Close()
+	return s.Put(ctx, f)
+}
+
+// Path is where the blob with the given hash lives (whether or not it exists).
+func (s *Store) Path(sha string) string {
+	if len(sha) < 4 {
+		return filepath.Join(s.dir, "invalid", sha)
+	}
+	return filepath.Join(s.dir, sha[:2], sha[2:4], sha)
+}
+
+// Open opens a stored blob for reading.
+func (s *Store) Open(sha string) (*os.File, error) {
+	f, err := os.Open(s.Path(sha))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "文件存储中缺少文件 %s…。请运行“校验”检查数据完整性，并从备份恢复。", short(sha))
+	}
+	return f, err
+}
+
+// Has reports whether the blob exists on disk.
+func (s *Store) Has(sha string) bool {
+	_, err := os.Stat(s.Path(sha))
+	return err == nil
+}
+
+// Problem is one finding of Verify.
+type Problem struct {
+	Kind   string // missing, changed, stray
+	SHA256 string
+	Path   string
+	Detail string // Chinese, for the report
+}
+
+// Verify re-hashes every blob the database knows (expected: hash → size) and lists files
+// that are missing, changed, or present without a record (stray). progress, if not nil, is
+// called with the bytes hashed so far.
+func (s *Store) Verify(ctx context.Context, expected map[string]int64, progress func(done int64)) ([]Problem, error) {
+	var problems []Problem
+	var done int64
+	seen := make(map[string]bool, len(expected))
+	err := filepath.WalkDir(s.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		rel, _ := filepath.Rel(s.dir, path)
+		if d.IsDir() {
+			if rel == "tmp" {
+				return filepath.SkipDir // leftovers of interrupted writes; cleaned by CleanTemp
+			}
+			return nil
+		}
+		name := d.Name()
+		want, known := expected[name]
+		if !known || rel != filepath.Join(name[:min(2, len(name))], name[min(2, len(name)):min(4, len(name))], name) {
+			problems = append(problems, Problem{Kind: "stray", SHA256: name, Path: path,
+				Detail: fmt.Sprintf("多余文件：%s 不属于任何记录", rel)})
+			return nil
+		}
+		seen[name] = true
+		sum, n, err := hashFile(ctx, path, func(k int64) {
+			if progress != nil {
+				progress(done + k)
+			}
+		})
+		done += n
+		if err != nil {
+			return err
+		}
+		if sum != name || n != want {
+			problems = append(problems, Problem{Kind: "changed", SHA256: name, Path: path,
+				Detail: fmt.Sprintf("文件已被改动：%s（内容哈希或大小与记录不符）", rel)})
+		}
+		return nil
+	})
+	if err != nil {
+		return problems, err
+	}
+	for sha := range expected {
+		if !seen[sha] {
+			problems = append(problems, Problem{Kind: "missing", SHA256: sha, Path: s.Path(sha),
+				Detail: fmt.Sprintf("文件缺失：%s…（数据库有记录，磁盘上找不到）", short(sha))})
+		}
+	}
+	return problems, nil
+}
+
+// CleanTemp removes leftovers of writes interrupted by a crash.
+func (s *Store) CleanTemp() error {
+	entries, err := os.ReadDir(filepath.Join(s.dir, "tmp"))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		os.Remove(filepath.Join(s.dir, "tmp", e.Name()))
+	}
+	return nil
+}
+
+func hashFile(ctx context.Context, path string, progress func(int64)) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := copyContext(ctx, progressWriter{h, progress, new(int64)}, f)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+type progressWriter struct {
+	w    io.Writer
+	fn   func(int64)
+	done *int64
+}
+
+func (p progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	*p.done += int64(n)
+	if p.fn != nil {
+		p.fn(*p.done)
+	}
+	return n, err
+}
+
+// copyContext copies like io.Copy with a large buffer and stops when ctx is cancelled.
+func copyContext(ctx context.Context, w io.Writer, r io.Reader) (int64, error) {
+	buf := make([]byte, copyBuffer)
+	var n int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return n, domain.Wrap(err, domain.ECONFLICT, "操作已取消，未保存任何内容。")
+		}
+		k, rerr := r.Read(buf)
+		if k > 0 {
+			if _, werr := w.Write(buf[:k]); werr != nil {
+				return n, diskError(werr, "写入文件存储失败")
+			}
+			n += int64(k)
+		}
+		if rerr == io.EOF {
+			return n, nil
+		}
+		if rerr != nil {
+			return n, domain.Wrap(rerr, domain.EINVALID, "读取源文件时出错（文件可能不完整，或设备已拔出）")
+		}
+	}
+}
+
+// diskError turns a write failure into a message that names the likely cause.
+func diskError(err error, what string) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return domain.Wrap(err, domain.EINVALID, "%s：磁盘空间已满。已保存的数据没有受影响；请清理磁盘空间后重试。", what)
+	}
+	return domain.Wrap(err, domain.EINTERNAL, "%s。已保存的数据没有受影响；请检查磁盘后重试。", what)
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func short(sha string) string {
+	if len(sha) > 12 {
+		return sha[:12]
+	}
+	return sha
+}
+
+// ValidSHA256 reports whether s looks like a lower-case hex SHA-256.
+func ValidSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	return strings.Trim(s, "0123456789abcdef") == ""
+}

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"lawdesk/internal/blob"
+)
+
+// blobRecord notes that a file in blobs/ belongs to LawDesk. It is written only after
+// blob.Store.Put has made the file durable.
+type blobRecord struct {
+	Size    int64     `json:"size"`
+	Created time.Time `json:"created"`
+}
+
+// recordBlob registers a stored file inside tx (idempotent).
+func (s *Store) recordBlob(tx *bbolt.Tx, info blob.Info) error {
+	b := tx.Bucket(bucketBlobs)
+	if b.Get([]byte(info.SHA256)) != nil {
+		return nil
+	}
+	return put(tx, bucketBlobs, []byte(info.SHA256), blobRecord{Size: info.Size, Created: s.Now()})
+}
+
+// BlobSizes returns every registered blob with its size, for blob.Store.Verify.
+func (s *Store) BlobSizes() (map[string]int64, error) {
+	out := map[string]int64{}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketBlobs).ForEach(func(k, v []byte) error {
+			var r blobRecord
+			if err := decode(v, &r); err != nil {
+				return err
+			}
+			out[string(k)] = r.Size
+			return nil
+		})
+	})
+	return out, internal(err)
+}
+
+// RegisterBlob records a file already made durable by Blobs().Put, with an audit event.
+func (s *Store) RegisterBlob(actor string, info blob.Info, summary string) error {
+	return internal(s.db.Update(func(tx *bbolt.Tx) error {
+		if err := s.recordBlob(tx, info); err != nil {
+			return err
+		}
+		return s.appendEvent(tx, actor, "blob.add", "blob:"+info.SHA256, summary)
+	}))
+}
