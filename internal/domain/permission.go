@@ -4,22 +4,28 @@ package domain
 // hidden button is never the only protection.
 type Permission string
 
-const (
-	PermManageUsers   Permission = "users.manage"   // create, edit, lock, reset passwords
-	PermEditAgency    Permission = "agency.edit"    // the agency profile
-	PermViewAudit     Permission = "audit.view"     // the audit chain and access log
-	PermVerify        Permission = "store.verify"   // run verification from the GUI
-	PermViewDashboard Permission = "dashboard.view" // everyone who can sign in
-)
+// permissions is the permission matrix. Each capability declares its own permissions with
+// NewPermission in its own file; README's table comes from Permissions().
+var permissions = map[Permission][]Role{}
 
-// permissions is the permission matrix; README's table is generated from the same data.
-var permissions = map[Permission][]Role{
-	PermManageUsers:   {RoleAdmin},
-	PermEditAgency:    {RoleAdmin},
-	PermViewAudit:     {RoleAdmin, RoleHead},
-	PermVerify:        {RoleAdmin, RoleHead},
-	PermViewDashboard: AllRoles,
+// NewPermission declares a permission and the roles that hold it.
+func NewPermission(name string, roles ...Role) Permission {
+	p := Permission(name)
+	if _, dup := permissions[p]; dup {
+		panic("permission declared twice: " + name)
+	}
+	permissions[p] = roles
+	return p
 }
+
+// The office's own permissions.
+var (
+	PermManageUsers   = NewPermission("users.manage", RoleAdmin)           // create, edit, lock, reset passwords
+	PermEditAgency    = NewPermission("agency.edit", RoleAdmin)            // the agency profile
+	PermViewAudit     = NewPermission("audit.view", RoleAdmin, RoleHead)   // the audit chain and access log
+	PermVerify        = NewPermission("store.verify", RoleAdmin, RoleHead) // run verification from the GUI
+	PermViewDashboard = NewPermission("dashboard.view", AllRoles...)       // everyone who can sign in
+)
 
 // Allowed reports whether a user holding roles may perform p.
 func Allowed(roles []Role, p Permission) bool {

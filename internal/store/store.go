@@ -26,17 +26,24 @@ const (
 	BlobsDir = "blobs"
 )
 
-// Bucket names. All are created at Open.
+// Bucket names. Each file declares the buckets of its entity with newBucket; all are
+// created at Open, so adding an entity needs no migration.
 var (
-	bucketMeta        = []byte("meta")
-	bucketAudit       = []byte("audit")
-	bucketUsers       = []byte("users")
-	bucketUsersByName = []byte("users_by_name")
-	bucketBlobs       = []byte("blobs")
-	bucketSettings    = []byte("settings")
+	allBuckets [][]byte
 
-	allBuckets = [][]byte{bucketMeta, bucketAudit, bucketUsers, bucketUsersByName, bucketBlobs, bucketSettings}
+	bucketMeta        = newBucket("meta")
+	bucketAudit       = newBucket("audit")
+	bucketUsers       = newBucket("users")
+	bucketUsersByName = newBucket("users_by_name")
+	bucketBlobs       = newBucket("blobs")
+	bucketSettings    = newBucket("settings")
 )
+
+// newBucket registers a bucket to be created at Open and returns its name.
+func newBucket(name string) []byte {
+	allBuckets = append(allBuckets, []byte(name))
+	return []byte(name)
+}
 
 // Store is an open data directory.
 type Store struct {

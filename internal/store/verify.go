@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"go.etcd.io/bbolt"
 )
 
 // Check is one section of a verification report.
@@ -27,7 +29,20 @@ func (r Report) OK() bool {
 	return true
 }
 
-// Verify checks the audit chain end to end and re-hashes every stored file.
+// consistencyCheck is one entity's own verification (indexes match records, references
+// resolve, …), run inside one read transaction.
+type consistencyCheck func(s *Store, tx *bbolt.Tx) Check
+
+var consistencyChecks []consistencyCheck
+
+// registerCheck adds an entity's check to Verify; each entity file registers its own.
+func registerCheck(c consistencyCheck) bool {
+	consistencyChecks = append(consistencyChecks, c)
+	return true
+}
+
+// Verify checks the audit chain end to end, every entity's consistency, and re-hashes
+// every stored file.
 func (s *Store) Verify(ctx context.Context, progress func(done int64)) (Report, error) {
 	var rep Report
 	chain, err := s.VerifyChain()
@@ -39,6 +54,16 @@ func (s *Store) Verify(ctx context.Context, progress func(done int64)) (Report, 
 		c.Problems = append(c.Problems, chain.Problem)
 	}
 	rep.Checks = append(rep.Checks, c)
+
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		for _, check := range consistencyChecks {
+			rep.Checks = append(rep.Checks, check(s, tx))
+		}
+		return nil
+	})
+	if err != nil {
+		return rep, internal(err)
+	}
 
 	sizes, err := s.BlobSizes()
 	if err != nil {
