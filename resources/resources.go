@@ -2,10 +2,7 @@
 // icon, the interface translations and the official holiday schedules.
 package resources
 
-import (
-	"embed"
-	_ "embed"
-)
+import "embed"
 
 // Font is WenQuanYi Micro Hei (Apache-2.0, see fonts/LICENSE-wqy-microhei.txt), the first
 // face of Debian's .ttc saved as a TrueType .ttf, which both Fyne and gopdf accept.
@@ -15,6 +12,11 @@ var Font []byte
 
 // FontName is the file name under which Font is registered with Fyne and gopdf.
 const FontName = "wqy-microhei.ttf"
+
+// Icon is the application icon (FyneApp.toml points at the same file).
+//
+//go:embed icon.png
+var Icon []byte
 
 // Translations holds translations/zh.json and translations/en.json for Fyne's lang package.
 //
