@@ -62,3 +62,37 @@ func TestFailingMigrationKeepsVersion(t *testing.T) {
 		t.Fatalf("version moved to %d after a failed step", v)
 	}
 }
+
+// TestOpensStoreOfSchemaV1 opens a copy of a store written by the first release (the demo
+// office, testdata/store-v1.db): it must migrate to the current schema, keep every account
+// and keep a verifiable audit chain.
+func TestOpensStoreOfSchemaV1(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../testdata/store-v1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, store.DBFile), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if v, _ := st.Version(); v != store.SchemaVersion() {
+		t.Fatalf("schema %d after open, want %d", v, store.SchemaVersion())
+	}
+	if u, err := st.UserByName("sunli"); err != nil || u.FullName != "孙丽" {
+		t.Fatalf("account of the old store: %+v %v", u, err)
+	}
+	rep, err := st.VerifyChain()
+	if err != nil || !rep.OK || rep.Events < 20 {
+		t.Fatalf("chain after migration: %+v %v", rep, err)
+	}
+	if store.SchemaVersion() > 1 {
+		if _, err := os.Stat(filepath.Join(dir, store.DBFile+".v1.bak")); err != nil {
+			t.Fatalf("no copy of the v1 file before migrating: %v", err)
+		}
+	}
+}
