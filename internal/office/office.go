@@ -313,7 +313,7 @@ func (s *Service) Todos(sess Session) ([]domain.Todo, error) {
 	}
 	if missing := a.Missing(); len(missing) > 0 {
 		out = append(out, domain.Todo{Kind: "机构信息", Title: "完善机构信息",
-			Detail: "缺少：" + strings.Join(missing, "、") + "。公示和打印需要这些信息。",
+			Detail:   "缺少：" + strings.Join(missing, "、") + "。公示和打印需要这些信息。",
 			Severity: domain.SeverityInfo, Target: "settings:agency"})
 	}
 	users, err := s.st.Users()

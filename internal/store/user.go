@@ -27,7 +27,7 @@ type userRecord struct {
 }
 
 func toUserRecord(u domain.User) userRecord { return userRecord(u) }
-func (r userRecord) user() domain.User    { return domain.User(r) }
+func (r userRecord) user() domain.User      { return domain.User(r) }
 
 // UserChange describes why a user record is written, for the audit chain.
 type UserChange struct {
