@@ -786,3 +786,36 @@ func (s Staffing) Message() string {
 	return fmt.Sprintf("法制审核人员不足：现有 %d 人，按执法人员 %d 人计算至少需要 %d 人（不少于 %g%%，且不少于 %d 人），还差 %d 人。",
 		s.Reviewers, s.Officers, s.Required, s.Policy.MinReviewerShare, s.Policy.MinReviewers, s.Required-s.Reviewers)
 }
+
+// ReviewConfig is the office's legal-review configuration: the catalogue of major
+// decisions, the checklist and the figures.
+type ReviewConfig struct {
+	Rules     []MajorRule
+	Checklist []ChecklistElement
+	Policy    ReviewPolicy
+}
+
+// DefaultReviewConfig is what a new office starts with.
+func DefaultReviewConfig() ReviewConfig {
+	return ReviewConfig{Rules: DefaultMajorRules(), Checklist: DefaultChecklist(), Policy: DefaultReviewPolicy()}
+}
+
+// Validate checks the whole configuration.
+func (c ReviewConfig) Validate() error {
+	if err := ValidateMajorRules(c.Rules); err != nil {
+		return err
+	}
+	if err := ValidateChecklist(c.Checklist); err != nil {
+		return err
+	}
+	return c.Policy.Validate()
+}
+
+// ReviewMarks are what the handling officer marks on a case for the catalogue: facts no
+// other record holds, and the wish to send a non-major case to review.
+type ReviewMarks struct {
+	Complex        bool   // 案情疑难复杂、涉及多个法律关系
+	PublicInterest bool   // 涉及重大公共利益或可能造成重大社会影响
+	Voluntary      bool   // send to review although no rule matches
+	Note           string // why, in the officer's words
+}
