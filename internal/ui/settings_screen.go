@@ -27,6 +27,7 @@ func settingsTabs() []settingsTab {
 	return []settingsTab{
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
+		{"review", "settings.review", (*UI).reviewSettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
 		{"about", "settings.about", (*UI).aboutTab},
