@@ -193,8 +193,8 @@ func TestBlobVerifyFindsChangedMissingAndStray(t *testing.T) {
 		t.Fatalf("tampered verify passed: %+v %v", rep, err)
 	}
 	var all string
-	for _, c := range rep.Checks { // other entities register their own checks before this one
-		if c.Name == "文件存储" {
+	for _, c := range rep.Checks {
+		if c.Name == "文件存储" { // entities add their own checks before it
 			all = strings.Join(c.Problems, "\n")
 		}
 	}
