@@ -2,23 +2,21 @@ package domain
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // MajorFacts are the facts of a case that decide whether its decision is a 重大执法决定
-// needing legal review (DOMAIN.md §3). Amounts are in fen (分), so thresholds compare exactly.
+// needing legal review (DOMAIN.md §3). Amounts are Money (分), so thresholds compare exactly.
 type MajorFacts struct {
 	Type              ActType
 	MatterName        string
 	MatterAlwaysMajor bool  // the matter is flagged "always major" in the 执法事项清单
 	GeneralProcedure  bool  // 普通程序 (false: 简易程序)
 	Organisation      bool  // the party is a legal person or other organisation, not a natural person
-	InvolvedFen       int64 // 涉案金额
-	FineFen           int64 // proposed fine and confiscation (拟罚没金额)
+	Involved          Money // 涉案金额
+	Fine              Money // proposed fine and confiscation (拟罚没金额)
 	HearingHeld       bool
 	Penalties         []PenaltyKind // the proposed decision's penalty kinds
 	Complex           bool          // marked 案情疑难复杂、涉及多个法律关系
@@ -37,8 +35,8 @@ type MajorRule struct {
 	GeneralProcedure bool          // the case follows the general procedure
 	MatterMajor      bool          // the matter is flagged always major
 	ByAmount         bool          // the amount reaches the threshold for the party's kind
-	PersonFen        int64         // threshold for a natural person (with ByAmount)
-	OrgFen           int64         // threshold for an organisation (with ByAmount)
+	PersonThreshold  Money         // threshold for a natural person (with ByAmount)
+	OrgThreshold     Money         // threshold for an organisation (with ByAmount)
 	HearingHeld      bool          // decided after a hearing
 	Penalties        []PenaltyKind // the proposed decision includes one of these
 	Complex          bool
@@ -47,8 +45,8 @@ type MajorRule struct {
 
 // Default amount thresholds (DOMAIN.md §3): natural persons 5,000 元, organisations 50,000 元.
 const (
-	DefaultPersonThresholdFen = 5_000_00
-	DefaultOrgThresholdFen    = 50_000_00
+	DefaultPersonThreshold = 5_000_00
+	DefaultOrgThreshold    = 50_000_00
 )
 
 // DefaultMajorRules is the catalogue a new office starts with, built from the national
@@ -62,7 +60,7 @@ func DefaultMajorRules() []MajorRule {
 		{Key: "complex", Title: "案件情况疑难复杂、涉及多个法律关系的", Enabled: true, Complex: true,
 			Basis: "《中华人民共和国行政处罚法》第五十八条"},
 		{Key: "amount", Title: "较大数额罚款或涉案金额较大的（自然人五千元以上，法人或其他组织五万元以上）", Enabled: true,
-			ByAmount: true, PersonFen: DefaultPersonThresholdFen, OrgFen: DefaultOrgThresholdFen,
+			ByAmount: true, PersonThreshold: DefaultPersonThreshold, OrgThreshold: DefaultOrgThreshold,
 			Basis: "本机关重大执法决定法制审核目录清单"},
 		{Key: "penalty", Title: "吊销许可证件、责令停产停业、责令关闭、限制从业的", Enabled: true,
 			Penalties: []PenaltyKind{PenaltyRevokeLicence, PenaltyStopProduction, PenaltyClose, PenaltyRestrictEmployment},
@@ -87,7 +85,7 @@ func (r MajorRule) Conditions() []string {
 		out = append(out, "事项标记为“一律法制审核”")
 	}
 	if r.ByAmount {
-		out = append(out, fmt.Sprintf("金额达到自然人 %s 元、单位 %s 元", FormatYuan(r.PersonFen), FormatYuan(r.OrgFen)))
+		out = append(out, fmt.Sprintf("金额达到自然人 %s 元、单位 %s 元", r.PersonThreshold.String(), r.OrgThreshold.String()))
 	}
 	if r.HearingHeld {
 		out = append(out, "经过听证")
@@ -134,7 +132,7 @@ func (r MajorRule) Validate() error {
 		}
 	}
 	if r.ByAmount {
-		if r.PersonFen <= 0 || r.OrgFen <= 0 {
+		if r.PersonThreshold <= 0 || r.OrgThreshold <= 0 {
 			return Errorf(EINVALID, "目录条目“%s”按金额判断，请填写大于 0 的“自然人标准”和“单位标准”。", r.Title)
 		}
 	}
@@ -269,68 +267,16 @@ func (r MajorRule) evaluate(f MajorFacts) RuleResult {
 // amountReason compares the larger of the amount involved and the proposed fine with the
 // threshold for the party's kind; met is "" when neither reaches it.
 func (r MajorRule) amountReason(f MajorFacts) (met, unmet string) {
-	party, threshold := "自然人", r.PersonFen
+	party, threshold := "自然人", r.PersonThreshold
 	if f.Organisation {
-		party, threshold = "法人或其他组织", r.OrgFen
+		party, threshold = "法人或其他组织", r.OrgThreshold
 	}
-	label, amount := "涉案金额", f.InvolvedFen
-	if f.FineFen > amount {
-		label, amount = "拟罚没金额", f.FineFen
+	label, amount := "涉案金额", f.Involved
+	if f.Fine > amount {
+		label, amount = "拟罚没金额", f.Fine
 	}
 	if amount >= threshold {
-		return fmt.Sprintf("%s %s 元，达到%s标准 %s 元", label, FormatYuan(amount), party, FormatYuan(threshold)), ""
+		return fmt.Sprintf("%s %s 元，达到%s标准 %s 元", label, amount.String(), party, threshold.String()), ""
 	}
-	return "", fmt.Sprintf("%s %s 元，未达到%s标准 %s 元", label, FormatYuan(amount), party, FormatYuan(threshold))
-}
-
-// FormatYuan writes an amount in fen as yuan with thousands separators: 5000000 → 50,000,
-// 123456 → 1,234.56.
-func FormatYuan(fen int64) string {
-	neg := fen < 0
-	if neg {
-		fen = -fen
-	}
-	whole, cents := fen/100, fen%100
-	digits := strconv.FormatInt(whole, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if cents != 0 {
-		fmt.Fprintf(&b, ".%02d", cents)
-	}
-	return b.String()
-}
-
-// ParseYuan reads an amount of money as people type it (50000, 5万, 5,000.50, ５０００,
-// 5000元) into fen. field names the form field for the error message.
-func ParseYuan(field, s string) (int64, error) {
-	in := strings.TrimSpace(fullWidth.Replace(s))
-	in = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(in, "元"), "人民币"))
-	in = strings.NewReplacer(",", "", "，", "", " ", "", "¥", "", "￥", "").Replace(in)
-	if in == "" {
-		return 0, Errorf(EINVALID, "请填写“%s”（单位：元）。", field)
-	}
-	scale := 1.0
-	if strings.HasSuffix(in, "万") {
-		in, scale = strings.TrimSuffix(in, "万"), 10000
-	}
-	v, err := strconv.ParseFloat(in, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, Errorf(EINVALID, "“%s”填写的“%s”不是金额，请填写数字，例如 50000 或 5万。", field, quoteInput(s))
-	}
-	if v < 0 {
-		return 0, Errorf(EINVALID, "“%s”不能是负数。", field)
-	}
-	fen := math.Round(v * scale * 100)
-	if fen > 1e15 {
-		return 0, Errorf(EINVALID, "“%s”金额过大，请检查。", field)
-	}
-	return int64(fen), nil
+	return "", fmt.Sprintf("%s %s 元，未达到%s标准 %s 元", label, amount.String(), party, threshold.String())
 }

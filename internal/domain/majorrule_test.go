@@ -12,26 +12,26 @@ func TestMajorAmountThresholds(t *testing.T) {
 	cases := []struct {
 		name     string
 		org      bool
-		involved int64
-		fine     int64
+		involved domain.Money
+		fine     domain.Money
 		major    bool
 		reason   string
 	}{
-		{"person, nothing", false, 0, 0, false, "未达到自然人标准 5,000 元"},
-		{"person, one fen below", false, 0, 4_999_99, false, "拟罚没金额 4,999.99 元，未达到自然人标准 5,000 元"},
-		{"person, exactly the threshold", false, 0, 5_000_00, true, "拟罚没金额 5,000 元，达到自然人标准 5,000 元"},
+		{"person, nothing", false, 0, 0, false, "未达到自然人标准 5,000.00 元"},
+		{"person, one fen below", false, 0, 4_999_99, false, "拟罚没金额 4,999.99 元，未达到自然人标准 5,000.00 元"},
+		{"person, exactly the threshold", false, 0, 5_000_00, true, "拟罚没金额 5,000.00 元，达到自然人标准 5,000.00 元"},
 		{"person, one fen above", false, 0, 5_000_01, true, "5,000.01 元"},
-		{"person, involved amount counts", false, 6_000_00, 1_000_00, true, "涉案金额 6,000 元，达到自然人标准"},
-		{"organisation, at the person threshold", true, 0, 5_000_00, false, "未达到法人或其他组织标准 50,000 元"},
+		{"person, involved amount counts", false, 6_000_00, 1_000_00, true, "涉案金额 6,000.00 元，达到自然人标准"},
+		{"organisation, at the person threshold", true, 0, 5_000_00, false, "未达到法人或其他组织标准 50,000.00 元"},
 		{"organisation, one fen below", true, 49_999_99, 0, false, "涉案金额 49,999.99 元"},
-		{"organisation, exactly", true, 50_000_00, 0, true, "涉案金额 50,000 元，达到法人或其他组织标准 50,000 元"},
-		{"organisation, fine larger than involved", true, 10_000_00, 80_000_00, true, "拟罚没金额 80,000 元"},
-		{"organisation, a million", true, 100_000_000, 0, true, "1,000,000 元"},
+		{"organisation, exactly", true, 50_000_00, 0, true, "涉案金额 50,000.00 元，达到法人或其他组织标准 50,000.00 元"},
+		{"organisation, fine larger than involved", true, 10_000_00, 80_000_00, true, "拟罚没金额 80,000.00 元"},
+		{"organisation, a million", true, 100_000_000, 0, true, "1,000,000.00 元"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := domain.MajorFacts{Type: domain.ActPenalty, GeneralProcedure: true, Organisation: c.org,
-				InvolvedFen: c.involved, FineFen: c.fine, Penalties: []domain.PenaltyKind{domain.PenaltyFine}}
+				Involved: c.involved, Fine: c.fine, Penalties: []domain.PenaltyKind{domain.PenaltyFine}}
 			ev := domain.EvaluateMajor(rules, f)
 			if ev.Major() != c.major {
 				t.Fatalf("Major = %v, want %v (%s)", ev.Major(), c.major, ev.Summary())
@@ -135,13 +135,13 @@ func TestMajorRuleEveryGeneralProcedurePenalty(t *testing.T) {
 
 func TestMajorRuleConjunctionAndDisabled(t *testing.T) {
 	rule := domain.MajorRule{Key: "x", Title: "普通程序的行政强制且金额较大", Enabled: true,
-		ActTypes: []domain.ActType{domain.ActCoercion}, GeneralProcedure: true, ByAmount: true, PersonFen: 100, OrgFen: 1000}
-	f := domain.MajorFacts{Type: domain.ActCoercion, GeneralProcedure: true, InvolvedFen: 999, Organisation: true}
+		ActTypes: []domain.ActType{domain.ActCoercion}, GeneralProcedure: true, ByAmount: true, PersonThreshold: 100, OrgThreshold: 1000}
+	f := domain.MajorFacts{Type: domain.ActCoercion, GeneralProcedure: true, Involved: 999, Organisation: true}
 	ev := domain.EvaluateMajor([]domain.MajorRule{rule}, f)
-	if ev.Major() || !strings.Contains(ev.Results[0].Reasons[0], "未达到法人或其他组织标准 10 元") {
+	if ev.Major() || !strings.Contains(ev.Results[0].Reasons[0], "未达到法人或其他组织标准 10.00 元") {
 		t.Errorf("999 fen for an organisation: %v %v", ev.Major(), ev.Results[0].Reasons)
 	}
-	f.InvolvedFen = 1000
+	f.Involved = 1000
 	ev = domain.EvaluateMajor([]domain.MajorRule{rule}, f)
 	if !ev.Major() || len(ev.Results[0].Reasons) != 3 {
 		t.Errorf("all three conditions met: %v %v", ev.Major(), ev.Results[0].Reasons)
@@ -162,7 +162,7 @@ func TestMajorRuleValidate(t *testing.T) {
 	}{
 		{domain.MajorRule{Key: "a", Title: ""}, "名称"},
 		{domain.MajorRule{Key: "a", Title: "空条件"}, "没有设置任何条件"},
-		{domain.MajorRule{Key: "a", Title: "金额", ByAmount: true, PersonFen: 0, OrgFen: 100}, "大于 0"},
+		{domain.MajorRule{Key: "a", Title: "金额", ByAmount: true, PersonThreshold: 0, OrgThreshold: 100}, "大于 0"},
 		{domain.MajorRule{Key: "a", Title: "类别", ActTypes: []domain.ActType{"nope"}}, "不认识"},
 	}
 	for _, b := range bad {
@@ -176,52 +176,4 @@ func TestMajorRuleValidate(t *testing.T) {
 	if err := domain.ValidateMajorRules(dup); err == nil || !strings.Contains(domain.ErrorMessage(err), "重复") && !strings.Contains(domain.ErrorMessage(err), "都是") {
 		t.Errorf("duplicate keys: %v", err)
 	}
-}
-
-func TestParseAndFormatYuan(t *testing.T) {
-	for _, c := range []struct {
-		in  string
-		fen int64
-	}{
-		{"50000", 5_000_000}, {"5万", 5_000_000}, {"5,000.50", 500_050}, {"５０００", 500_000},
-		{"5000元", 500_000}, {"0.01", 1}, {" 1.5万 ", 1_500_000}, {"￥200", 20_000}, {"0", 0},
-	} {
-		got, err := domain.ParseYuan("罚款金额", c.in)
-		if err != nil || got != c.fen {
-			t.Errorf("ParseYuan(%q) = %d, %v; want %d", c.in, got, err, c.fen)
-		}
-	}
-	for _, in := range []string{"", "abc", "-5", "1e30", "NaN"} {
-		_, err := domain.ParseYuan("罚款金额", in)
-		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "罚款金额") {
-			t.Errorf("ParseYuan(%q) = %v", in, err)
-		}
-	}
-	for fen, want := range map[int64]string{0: "0", 1: "0.01", 500_000: "5,000", 123_456: "1,234.56", 100_000_000_00: "100,000,000", -5_000_00: "-5,000"} {
-		if got := domain.FormatYuan(fen); got != want {
-			t.Errorf("FormatYuan(%d) = %q, want %q", fen, got, want)
-		}
-	}
-}
-
-func FuzzParseYuan(f *testing.F) {
-	for _, s := range []string{"50000", "5万", "5,000.50", "１２", "abc", "-1", "1e400"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		fen, err := domain.ParseYuan("金额", s)
-		if err != nil {
-			if domain.ErrorCode(err) != domain.EINVALID {
-				t.Fatalf("%q: code %v", s, domain.ErrorCode(err))
-			}
-			return
-		}
-		if fen < 0 {
-			t.Fatalf("%q: negative %d", s, fen)
-		}
-		back, err := domain.ParseYuan("金额", domain.FormatYuan(fen))
-		if err != nil || back != fen {
-			t.Fatalf("%q → %d → %q → %d %v", s, fen, domain.FormatYuan(fen), back, err)
-		}
-	})
 }

@@ -230,13 +230,13 @@ func ParseOpinion(s string) (Opinion, error) {
 
 // ProposedDecision is what the handling unit proposes to decide (拟处理意见).
 type ProposedDecision struct {
-	Penalties       []PenaltyKind
-	FineFen         int64  // proposed fine and confiscation in fen
-	Content         string // 拟处理意见 in words, e.g. 罚款三万元，没收违法所得
-	Basis           string // 法律依据: law and article
-	Benchmark       string // 裁量基准 used: the entry and the circumstance
-	BenchmarkMinFen int64  // the range that benchmark entry gives; both 0 when none applies
-	BenchmarkMaxFen int64
+	Penalties    []PenaltyKind
+	Fine         Money  // proposed fine and confiscation
+	Content      string // 拟处理意见 in words, e.g. 罚款三万元，没收违法所得
+	Basis        string // 法律依据: law and article
+	Benchmark    string // 裁量基准 used: the entry and the circumstance
+	BenchmarkMin Money  // the range that benchmark entry gives; both 0 when none applies
+	BenchmarkMax Money
 }
 
 // Validate checks a proposed decision as typed in the submission form.
@@ -252,11 +252,11 @@ func (p ProposedDecision) Validate() error {
 			return Errorf(EINVALID, "“拟处罚种类”中有不认识的种类。")
 		}
 	}
-	if p.FineFen < 0 || p.BenchmarkMinFen < 0 || p.BenchmarkMaxFen < 0 {
+	if p.Fine < 0 || p.BenchmarkMin < 0 || p.BenchmarkMax < 0 {
 		return Errorf(EINVALID, "金额不能是负数。")
 	}
-	if p.BenchmarkMaxFen > 0 && p.BenchmarkMinFen > p.BenchmarkMaxFen {
-		return Errorf(EINVALID, "裁量基准的下限 %s 元大于上限 %s 元，请检查。", FormatYuan(p.BenchmarkMinFen), FormatYuan(p.BenchmarkMaxFen))
+	if p.BenchmarkMax > 0 && p.BenchmarkMin > p.BenchmarkMax {
+		return Errorf(EINVALID, "裁量基准的下限 %s 元大于上限 %s 元，请检查。", p.BenchmarkMin.String(), p.BenchmarkMax.String())
 	}
 	return nil
 }

@@ -12,7 +12,7 @@ var reviewNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 
 func submission() domain.Submission {
 	return domain.Submission{
-		Proposed: domain.ProposedDecision{Penalties: []domain.PenaltyKind{domain.PenaltyFine}, FineFen: 60_000_00,
+		Proposed: domain.ProposedDecision{Penalties: []domain.PenaltyKind{domain.PenaltyFine}, Fine: 60_000_00,
 			Content: "罚款六万元", Basis: "《中华人民共和国食品安全法》第一百二十四条"},
 		Reasons:   "当事人经营超过保质期的食品，货值金额较大。",
 		Materials: []domain.Material{{Name: "询问笔录", Required: true, Documents: []string{"询问笔录（张三）"}, DocIDs: []uint64{4}}},
@@ -200,7 +200,7 @@ func TestSubmitRefusesMissingMaterials(t *testing.T) {
 		t.Error("a refused submission added a round")
 	}
 	s = submission()
-	s.Proposed.BenchmarkMinFen, s.Proposed.BenchmarkMaxFen = 100, 50
+	s.Proposed.BenchmarkMin, s.Proposed.BenchmarkMax = 100, 50
 	if err := r.Submit(s, domain.Date{}); !strings.Contains(domain.ErrorMessage(err), "下限") {
 		t.Errorf("inverted benchmark: %v", err)
 	}
@@ -275,22 +275,22 @@ func TestPreChecksWithEvidence(t *testing.T) {
 	if domain.CheckDeadlines(nil, today).State != domain.PreCheckNoData {
 		t.Error("no deadlines should be no data")
 	}
-	bm := domain.ProposedDecision{FineFen: 60_000_00, Benchmark: "货值金额一万元以上的，处货值金额十倍以上二十倍以下罚款",
-		BenchmarkMinFen: 50_000_00, BenchmarkMaxFen: 100_000_00}
-	if r := domain.CheckBenchmark(bm); r.State != domain.PreCheckPass || !strings.Contains(r.Evidence[0], "60,000 元") {
+	bm := domain.ProposedDecision{Fine: 60_000_00, Benchmark: "货值金额一万元以上的，处货值金额十倍以上二十倍以下罚款",
+		BenchmarkMin: 50_000_00, BenchmarkMax: 100_000_00}
+	if r := domain.CheckBenchmark(bm); r.State != domain.PreCheckPass || !strings.Contains(r.Evidence[0], "60,000.00 元") {
 		t.Errorf("benchmark within: %+v", r)
 	}
-	for _, fine := range []int64{49_999_99, 100_000_01} {
-		bm.FineFen = fine
+	for _, fine := range []domain.Money{49_999_99, 100_000_01} {
+		bm.Fine = fine
 		if r := domain.CheckBenchmark(bm); r.State != domain.PreCheckFail {
 			t.Errorf("benchmark %d: %+v", fine, r)
 		}
 	}
-	bm.FineFen = 100_000_00
+	bm.Fine = 100_000_00
 	if r := domain.CheckBenchmark(bm); r.State != domain.PreCheckPass {
 		t.Errorf("benchmark at the upper bound: %+v", r)
 	}
-	if r := domain.CheckBenchmark(domain.ProposedDecision{FineFen: 1}); r.State != domain.PreCheckNoData {
+	if r := domain.CheckBenchmark(domain.ProposedDecision{Fine: 1}); r.State != domain.PreCheckNoData {
 		t.Errorf("no benchmark: %+v", r)
 	}
 	mats := domain.CheckMaterials([]domain.Material{{Name: "询问笔录", Required: true, Documents: []string{"询问笔录（张三）"}, DocIDs: []uint64{1}},
@@ -301,7 +301,7 @@ func TestPreChecksWithEvidence(t *testing.T) {
 
 	// Applied to the checklist: problems pre-fill 存在问题 with the evidence, passes 符合.
 	els := domain.DefaultChecklist()
-	bm.FineFen = 60_000_00
+	bm.Fine = 60_000_00
 	items := domain.ApplyPreChecks(domain.NewChecklist(els), els, []domain.PreCheckResult{certs, two, dl, domain.CheckBenchmark(bm), mats})
 	get := func(key string) domain.ChecklistItem {
 		for _, it := range items {

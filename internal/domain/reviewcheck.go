@@ -162,15 +162,15 @@ func CheckMaterials(ms []Material) PreCheckResult {
 // handling unit cited.
 func CheckBenchmark(p ProposedDecision) PreCheckResult {
 	r := newPreCheck(PreCheckBenchmark)
-	if p.BenchmarkMaxFen == 0 && p.BenchmarkMinFen == 0 {
+	if p.BenchmarkMax == 0 && p.BenchmarkMin == 0 {
 		return r.finish()
 	}
-	line := fmt.Sprintf("拟罚没金额 %s 元，裁量基准“%s”幅度 %s 至 %s 元", FormatYuan(p.FineFen), p.Benchmark,
-		FormatYuan(p.BenchmarkMinFen), FormatYuan(p.BenchmarkMaxFen))
+	line := fmt.Sprintf("拟罚没金额 %s 元，裁量基准“%s”幅度 %s 至 %s 元", p.Fine.String(), p.Benchmark,
+		p.BenchmarkMin.String(), p.BenchmarkMax.String())
 	switch {
-	case p.FineFen < p.BenchmarkMinFen:
+	case p.Fine < p.BenchmarkMin:
 		r.fail(line + "，低于下限（如属减轻处罚，应写明理由）")
-	case p.BenchmarkMaxFen > 0 && p.FineFen > p.BenchmarkMaxFen:
+	case p.BenchmarkMax > 0 && p.Fine > p.BenchmarkMax:
 		r.fail(line + "，超过上限")
 	default:
 		r.pass(line + "，在幅度内")

@@ -64,13 +64,13 @@ type submissionRecord struct {
 }
 
 type proposedRecord struct {
-	Penalties       []domain.PenaltyKind `json:"penalties,omitempty"`
-	FineFen         int64                `json:"fine,omitempty"`
-	Content         string               `json:"content"`
-	Basis           string               `json:"basis"`
-	Benchmark       string               `json:"benchmark,omitempty"`
-	BenchmarkMinFen int64                `json:"bm_min,omitempty"`
-	BenchmarkMaxFen int64                `json:"bm_max,omitempty"`
+	Penalties    []domain.PenaltyKind `json:"penalties,omitempty"`
+	Fine         domain.Money         `json:"fine,omitempty"`
+	Content      string               `json:"content"`
+	Basis        string               `json:"basis"`
+	Benchmark    string               `json:"benchmark,omitempty"`
+	BenchmarkMin domain.Money         `json:"bm_min,omitempty"`
+	BenchmarkMax domain.Money         `json:"bm_max,omitempty"`
 }
 
 type materialRecord struct {
@@ -284,8 +284,8 @@ type majorRuleRecord struct {
 	GeneralProcedure bool                 `json:"general,omitempty"`
 	MatterMajor      bool                 `json:"matter,omitempty"`
 	ByAmount         bool                 `json:"by_amount,omitempty"`
-	PersonFen        int64                `json:"person_fen,omitempty"`
-	OrgFen           int64                `json:"org_fen,omitempty"`
+	PersonThreshold  domain.Money         `json:"person_fen,omitempty"`
+	OrgThreshold     domain.Money         `json:"org_fen,omitempty"`
 	HearingHeld      bool                 `json:"hearing,omitempty"`
 	Penalties        []domain.PenaltyKind `json:"penalties,omitempty"`
 	Complex          bool                 `json:"complex,omitempty"`

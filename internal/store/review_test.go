@@ -14,8 +14,8 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	st, _ := openTemp(t)
 	sub := domain.Submission{
 		Proposed: domain.ProposedDecision{Penalties: []domain.PenaltyKind{domain.PenaltyFine, domain.PenaltyConfiscateGains},
-			FineFen: 60_000_00, Content: "罚款六万元，没收违法所得", Basis: "《食品安全法》第一百二十四条", Benchmark: "较重情节",
-			BenchmarkMinFen: 50_000_00, BenchmarkMaxFen: 100_000_00},
+			Fine: 60_000_00, Content: "罚款六万元，没收违法所得", Basis: "《食品安全法》第一百二十四条", Benchmark: "较重情节",
+			BenchmarkMin: 50_000_00, BenchmarkMax: 100_000_00},
 		Reasons:   "货值金额较大",
 		Materials: []domain.Material{{Name: "询问笔录", Required: true, Documents: []string{"询问笔录"}, DocIDs: []uint64{3}}},
 		By:        "liuyang", ByName: "刘洋", At: fixedNow,
@@ -59,7 +59,7 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 		t.Fatalf("read back: %v %v", ok, err)
 	}
 	l := got.Latest()
-	if got.Status != domain.ReviewAgreed || l.OpinionNo != "青市监法审〔2026〕1号" || l.Submission.Proposed.FineFen != 60_000_00 ||
+	if got.Status != domain.ReviewAgreed || l.OpinionNo != "青市监法审〔2026〕1号" || l.Submission.Proposed.Fine != 60_000_00 ||
 		len(l.Submission.Proposed.Penalties) != 2 || l.Submission.Materials[0].DocIDs[0] != 3 || l.ReviewerNm != "孙丽" ||
 		!l.OpinionAt.Equal(fixedNow) || l.Deadline != domain.NewDate(2026, 12, 1) {
 		t.Fatalf("round trip lost data: %+v", got)
@@ -135,7 +135,7 @@ func TestReviewConfigAndMarks(t *testing.T) {
 	}
 	got, err := st.ReviewConfig()
 	if err != nil || got.Policy.MinReviewers != 3 || got.Rules[0].Enabled || len(got.Checklist) != 11 ||
-		got.Checklist[10].PreChecks[0] != domain.PreCheckDeadlines || got.Rules[3].OrgFen != domain.DefaultOrgThresholdFen {
+		got.Checklist[10].PreChecks[0] != domain.PreCheckDeadlines || got.Rules[3].OrgThreshold != domain.DefaultOrgThreshold {
 		t.Fatalf("config round trip: %+v %v", got, err)
 	}
 	if err := st.SaveReviewMarks("liuyang", 3, domain.ReviewMarks{Complex: true, Note: "涉及多个主体"}, "标记"); err != nil {

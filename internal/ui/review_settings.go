@@ -201,8 +201,8 @@ func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	person.SetPlaceHolder("5000")
 	org.SetPlaceHolder("50000")
 	if r.ByAmount {
-		person.SetText(domain.FormatYuan(r.PersonFen))
-		org.SetText(domain.FormatYuan(r.OrgFen))
+		person.SetText(r.PersonThreshold.String())
+		org.SetText(r.OrgThreshold.String())
 	}
 	amounts := container.NewHBox(byAmount,
 		widget.NewLabel(lang.L("rvset.rule.person")), fixedWidth(110, person),
@@ -247,11 +247,11 @@ func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 		}
 		if nr.ByAmount {
 			var err error
-			if nr.PersonFen, err = domain.ParseYuan(lang.L("rvset.rule.person"), person.Text); err != nil {
+			if nr.PersonThreshold, err = domain.ParseMoney(person.Text, lang.L("rvset.rule.person")); err != nil {
 				status.SetText(domain.ErrorMessage(err))
 				return
 			}
-			if nr.OrgFen, err = domain.ParseYuan(lang.L("rvset.rule.org"), org.Text); err != nil {
+			if nr.OrgThreshold, err = domain.ParseMoney(org.Text, lang.L("rvset.rule.org")); err != nil {
 				status.SetText(domain.ErrorMessage(err))
 				return
 			}
