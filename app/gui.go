@@ -7,6 +7,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
@@ -31,6 +32,9 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Review: review.New(st), Version: Version()})
+	// One record service for the whole window, with the legal-review gate registered on it:
+	// the decision of a case needing review cannot be completed from any screen.
+	rec := record.New(st)
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: Version()})
 	return nil
 }

@@ -347,3 +347,37 @@ func TestChecklistValidate(t *testing.T) {
 		t.Errorf("ParseFinding: %v %v", f, err)
 	}
 }
+
+func TestBuildMaterials(t *testing.T) {
+	specs := domain.DefaultMaterials()[domain.ActPenalty]
+	docs := []domain.CaseDocument{
+		{ID: 1, Type: "立案审批表", Title: "立案审批表"},
+		{ID: 2, Type: "询问笔录", Title: "询问笔录（张三）"},
+		{ID: 3, Type: "现场笔录", Title: "现场笔录"},
+		{ID: 4, Type: "送达回证", Title: "送达回证（告知书）"},
+	}
+	done := map[domain.Stage]bool{domain.StageAccept: true, domain.StageFile: true, domain.StageInvestigate: true, domain.StageNotify: true}
+	ms := domain.BuildMaterials(specs, docs, func(s domain.Stage) bool { return done[s] })
+	got := map[string]domain.Material{}
+	for _, m := range ms {
+		got[m.Name] = m
+	}
+	if m := got["调查取证材料（现场笔录、询问笔录等）"]; !m.Required || len(m.DocIDs) != 2 {
+		t.Errorf("evidence %+v", m)
+	}
+	if m, ok := got["听证笔录"]; ok {
+		t.Errorf("no hearing was held, yet the hearing record is listed: %+v", m)
+	}
+	if m := got["送达回证"]; m.Required || len(m.DocIDs) != 1 {
+		t.Errorf("unclaimed documents are listed by kind: %+v", m)
+	}
+	missing := domain.MissingMaterials(ms)
+	if strings.Join(missing, "、") != "调查终结报告、行政处罚事先告知书" {
+		t.Errorf("missing %v", missing)
+	}
+	done[domain.StageHearing] = true
+	ms = domain.BuildMaterials(specs, docs, func(s domain.Stage) bool { return done[s] })
+	if missing := domain.MissingMaterials(ms); len(missing) != 3 || missing[2] != "听证笔录" {
+		t.Errorf("after a hearing: missing %v", missing)
+	}
+}

@@ -68,11 +68,6 @@ type StageAttendance struct {
 	Officers []Officer
 }
 
-// enforcementStages are the steps at which officers deal with the party or gather
-// evidence, where the law requires two officers with valid certificates.
-var enforcementStages = map[Stage]bool{StageOnSite: true, StageInvestigate: true, StageHearing: true,
-	StageServe: true, StageExecute: true}
-
 // CheckCertificates verifies that every officer recorded at a stage held a certificate
 // valid on that stage's date.
 func CheckCertificates(att []StageAttendance) PreCheckResult {
@@ -95,11 +90,12 @@ func CheckCertificates(att []StageAttendance) PreCheckResult {
 	return r.finish()
 }
 
-// CheckTwoOfficers verifies that at least two officers acted at each enforcement stage.
+// CheckTwoOfficers verifies that at least two officers acted at each enforcement stage
+// (EnforcementStage), where the law requires two officers with valid certificates.
 func CheckTwoOfficers(att []StageAttendance) PreCheckResult {
 	r := newPreCheck(PreCheckTwoOfficers)
 	for _, a := range att {
-		if a.Date.IsZero() || !enforcementStages[a.Stage] {
+		if a.Date.IsZero() || !EnforcementStage(a.Stage) {
 			continue
 		}
 		names := make([]string, len(a.Officers))

@@ -6,6 +6,7 @@ import (
 
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
@@ -15,6 +16,7 @@ var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local)
 type env struct {
 	st    *store.Store
 	svc   *review.Service
+	rec   *record.Service
 	users map[string]office.Session
 }
 
@@ -30,7 +32,8 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{st: st, svc: review.New(st), users: map[string]office.Session{}}
+	rec := record.New(st)
+	e := &env{st: st, rec: rec, svc: review.New(st, rec), users: map[string]office.Session{}}
 	for _, u := range res.Users {
 		e.users[u.Name] = office.Session{User: u}
 	}

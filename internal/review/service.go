@@ -7,18 +7,28 @@
 package review
 
 import (
+	"lawdesk/internal/domain"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/internal/workday"
 )
 
 // Service is the legal-review service over one store.
 type Service struct {
-	st *store.Store
+	st  *store.Store
+	rec *record.Service
 	// calendar is the working-day calendar the time limits are counted in.
 	calendar func() *workday.Calendar
 }
 
-// New returns the review service.
-func New(st *store.Store) *Service {
-	return &Service{st: st, calendar: workday.Builtin}
+// New returns the review service and registers its gate with the record service, so that
+// from then on the decision stage of a case needing review cannot be completed through rec
+// — in the window, on the command line or anywhere else — until the review has passed.
+func New(st *store.Store, rec *record.Service) *Service {
+	s := &Service{st: st, rec: rec, calendar: workday.Builtin}
+	rec.AddStageGate(s.Gate)
+	return s
 }
+
+// today is the office's current date.
+func (s *Service) today() domain.Date { return domain.DateOf(s.st.Now()) }

@@ -16,6 +16,7 @@ import (
 
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -44,7 +45,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Review: review.New(st), Version: "test"})
+	rec := record.New(st)
+	u := New(a, Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: "test"})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -12,6 +12,7 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
@@ -23,6 +24,7 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 type Services struct {
 	Store   *store.Store
 	Office  *office.Service
+	Record  *record.Service
 	Review  *review.Service
 	Version string
 }
