@@ -1,10 +1,13 @@
 package review_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/record"
+	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
 
@@ -32,33 +35,60 @@ func TestSaveConfigNeedsAdminAndValidates(t *testing.T) {
 	}
 }
 
-func TestStaffingCountsOfficerListThenAccounts(t *testing.T) {
+func TestStaffingFromTheOfficerList(t *testing.T) {
 	env := newEnv(t)
-	// The demo office has no officer list yet: counted from accounts (6 officers, 2 reviewers).
+	// 刘洋 and 陈静 enforce, 马骏 reviews: one reviewer where two are the minimum.
 	rep, err := env.svc.Staffing()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(rep.Source, "用户账户") || rep.Officers != 6 || rep.Staffing.Reviewers != 2 || !rep.OK() {
-		t.Fatalf("from accounts: %+v", rep)
+	if rep.Source != "执法人员清单" || rep.Officers != 2 || rep.Staffing.Reviewers != 1 || rep.Required != 2 || rep.OK() ||
+		!strings.Contains(rep.Message(), "还差 1 人") {
+		t.Fatalf("small office: %+v %s", rep, rep.Message())
 	}
-	// With an officer list of 41 officers and 2 reviewers, 5% needs 3.
-	for i := 0; i < 43; i++ {
-		o := domain.Officer{Name: "人员" + string(rune('甲'+i)), Unit: "城关所", Reviewer: i < 2}
+	// 41 officers and 2 reviewers: 5% of 41 is 2.05, so 3 are needed; someone who left is not counted.
+	for i := 0; i < 40; i++ {
+		o := domain.Officer{Name: fmt.Sprintf("执法员%02d", i), Unit: "城关所", Reviewer: i == 0}
 		if _, err := env.st.SaveOfficer(store.Change{Actor: "admin"}, o); err != nil {
 			t.Fatal(err)
 		}
 	}
-	left := domain.Officer{Name: "已调离", Unit: "城关所", Reviewer: true, Left: true}
-	env.st.SaveOfficer(store.Change{Actor: "admin"}, left)
-	rep, err = env.svc.Staffing()
+	env.st.SaveOfficer(store.Change{Actor: "admin"}, domain.Officer{Name: "已调离", Unit: "城关所", Reviewer: true, Left: true})
+	rep, _ = env.svc.Staffing()
+	if rep.Officers != 41 || rep.Staffing.Reviewers != 2 || rep.Required != 3 || rep.OK() {
+		t.Fatalf("41 officers: %+v", rep)
+	}
+	cfg, _ := env.svc.Config()
+	cfg.Policy.MinReviewerShare = 4
+	if err := env.svc.SaveConfig(env.as("admin"), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ = env.svc.Staffing(); rep.Required != 2 || !rep.OK() {
+		t.Fatalf("at 4%%: %+v", rep)
+	}
+}
+
+func TestStaffingFromAccountsWhenNoOfficerList(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Source != "执法人员清单" || rep.Officers != 41 || rep.Staffing.Reviewers != 2 || rep.Required != 3 || rep.OK() {
-		t.Fatalf("from the officer list: %+v", rep)
+	defer st.Close()
+	for _, u := range []domain.User{
+		{Name: "a1", FullName: "甲", Roles: []domain.Role{domain.RoleOfficer}},
+		{Name: "a2", FullName: "乙", Roles: []domain.Role{domain.RoleOfficer}},
+		{Name: "a3", FullName: "丙", Roles: []domain.Role{domain.RoleOfficer, domain.RoleReviewer}},
+		{Name: "a4", FullName: "丁", Roles: []domain.Role{domain.RoleReviewer}, Disabled: true},
+	} {
+		if _, err := st.SaveUser(u, store.UserChange{Actor: "admin", Action: "user.create"}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if !strings.Contains(rep.Message(), "还差 1 人") {
-		t.Errorf("message %q", rep.Message())
+	rep, err := review.New(st, record.New(st)).Staffing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rep.Source, "用户账户") || rep.Officers != 2 || rep.Staffing.Reviewers != 1 || rep.ReviewerNames[0] != "丙" {
+		t.Fatalf("from accounts: %+v", rep)
 	}
 }
