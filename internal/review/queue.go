@@ -1,0 +1,203 @@
+package review
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"lawdesk/internal/domain"
+	"lawdesk/internal/office"
+	"lawdesk/internal/record"
+)
+
+// Entry is one line of the review screen's list: a submitted review, or a case that needs
+// review and has not been submitted yet.
+type Entry struct {
+	CaseID    uint64
+	CaseNo    string
+	Party     string
+	Matter    string
+	Stage     domain.Stage
+	Review    domain.Review // zero for a case not yet submitted
+	Submitted bool
+	Reasons   []string // why the case needs review
+	DaysLeft  int      // working days left to the pending round's deadline (negative: overdue)
+}
+
+// Status is the entry's state in words.
+func (e Entry) Status() string {
+	if !e.Submitted {
+		return "待送审"
+	}
+	return e.Review.Status.Label()
+}
+
+// Entries lists what the review screen shows sess: every review of a case sess may see, and
+// the open cases sess may see that need review but were not submitted, most pressing first.
+func (s *Service) Entries(sess office.Session) ([]Entry, error) {
+	if err := domain.Require(sess.User, domain.PermReviewView, "查看法制审核"); err != nil {
+		return nil, err
+	}
+	reviews, err := s.st.Reviews()
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	seen := map[uint64]bool{}
+	var out []Entry
+	for _, r := range reviews {
+		c, err := s.st.Case(r.CaseID)
+		if err != nil || !c.MaySee(sess.User) {
+			continue
+		}
+		seen[c.ID] = true
+		e := Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName, Stage: c.Stage,
+			Review: r, Submitted: true, Reasons: r.MajorReasons}
+		if r.Status == domain.ReviewPending {
+			e.DaysLeft = s.calendar().WorkingDaysBetween(today, r.Latest().Deadline)
+		}
+		out = append(out, e)
+	}
+	cands, err := s.candidates(sess, seen)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, cands...)
+	sort.SliceStable(out, func(i, j int) bool { return urgency(out[i]) < urgency(out[j]) })
+	return out, nil
+}
+
+// urgency orders the list: waiting for an opinion (nearest deadline first), waiting for the
+// head, returned, not yet submitted, then finished reviews.
+func urgency(e Entry) int {
+	if !e.Submitted {
+		return 3000
+	}
+	switch e.Review.Status {
+	case domain.ReviewPending:
+		return 1000 + e.DaysLeft
+	case domain.ReviewCoordinating:
+		return 2000
+	case domain.ReviewReturned, domain.ReviewTransferred:
+		return 2500
+	}
+	return 4000
+}
+
+// candidates are the open cases sess may see, from 案件审核 to 决定, that need review and
+// were not submitted (skip).
+func (s *Service) candidates(sess office.Session, skip map[uint64]bool) ([]Entry, error) {
+	if !domain.Allowed(sess.User.Roles, domain.PermCaseView) {
+		return nil, nil
+	}
+	var out []Entry
+	var before uint64
+	for {
+		page, err := s.rec.Cases(sess, record.CaseFilter{Status: domain.StatusOpen, Before: before, Limit: 500})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range page.Cases {
+			if skip[c.ID] || c.Stage.Index() < domain.StageExamine.Index() || c.Stage.Index() > domain.StageDecide.Index() {
+				continue
+			}
+			full, err := s.st.Case(c.ID) // the list masks secret cases; the rules need the facts
+			if err != nil {
+				return nil, err
+			}
+			a, err := s.assess(full, nil)
+			if err != nil {
+				return nil, err
+			}
+			if a.NeedsReview() {
+				out = append(out, Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName,
+					Stage: c.Stage, Reasons: a.Reasons()})
+			}
+		}
+		if page.Next == 0 {
+			return out, nil
+		}
+		before = page.Next
+	}
+}
+
+// DueSoonWorkingDays is when the dashboard starts warning about a review's deadline.
+const DueSoonWorkingDays = 2
+
+// Todos lists the dashboard entries of the legal review for sess: reviews to give (with
+// their deadlines) for reviewers, opinions to deal with and cases to submit for handling
+// officers, disagreements to settle for the head, and too few reviewers for administrators.
+func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
+	if !domain.Allowed(sess.User.Roles, domain.PermReviewView) {
+		return nil, nil
+	}
+	entries, err := s.Entries(sess)
+	if err != nil {
+		return nil, err
+	}
+	u := sess.User
+	var out []domain.Todo
+	for _, e := range entries {
+		target := fmt.Sprintf("review:%d", e.CaseID)
+		handles := e.Submitted && (slices.Contains(e.Review.HandlerLogins, u.Name) || e.Review.Latest().Submission.By == u.Name)
+		switch {
+		case !e.Submitted:
+			c, err := s.st.Case(e.CaseID)
+			if err == nil && c.Assigned(u.OfficerID) {
+				out = append(out, domain.Todo{Kind: "审核", Title: "送法制审核：" + e.CaseNo,
+					Detail: "属于重大执法决定，未经法制审核不得作出决定。" + first(e.Reasons), Severity: domain.SeverityDueSoon, Owner: u.Name, Target: target})
+			}
+		case e.Review.Status == domain.ReviewPending && u.HasRole(domain.RoleReviewer) && !handles:
+			l := e.Review.Latest()
+			sev := domain.SeverityInfo
+			switch {
+			case e.DaysLeft < 0:
+				sev = domain.SeverityOverdue
+			case e.DaysLeft <= DueSoonWorkingDays:
+				sev = domain.SeverityDueSoon
+			}
+			out = append(out, domain.Todo{Kind: "审核", Title: fmt.Sprintf("法制审核：%s（第 %d 轮）", e.CaseNo, l.No),
+				Detail: fmt.Sprintf("%s，%s送审，剩余 %d 个工作日。", e.Party, l.Submission.ByName, max(e.DaysLeft, 0)),
+				Due: endOfDay(l.Deadline), Severity: sev, Owner: u.Name, Target: target})
+		case (e.Review.Status == domain.ReviewReturned || e.Review.Status == domain.ReviewTransferred) && handles:
+			l := e.Review.Latest()
+			out = append(out, domain.Todo{Kind: "审核", Title: "按审核意见处理：" + e.CaseNo,
+				Detail: fmt.Sprintf("第 %d 轮审核意见为“%s”：%s 请处理后重新送审，或提请负责人协调。", l.No, l.Opinion.Label(), l.Reasons),
+				Severity: domain.SeverityDueSoon, Owner: u.Name, Target: target})
+		case e.Review.Status == domain.ReviewCoordinating && u.HasRole(domain.RoleHead):
+			c, _ := e.Review.OpenCoordination()
+			out = append(out, domain.Todo{Kind: "审核", Title: "协调审核分歧：" + e.CaseNo,
+				Detail: "承办机构不同意审核意见：" + c.Disagreement, Severity: domain.SeverityDueSoon, Target: target})
+		case e.Review.Passed() && handles && e.Stage == domain.StageDecide:
+			out = append(out, domain.Todo{Kind: "审核", Title: "法制审核已通过，可以作出决定：" + e.CaseNo,
+				Detail: e.Review.Status.Label() + "。", Severity: domain.SeverityInfo, Owner: u.Name, Target: target})
+		}
+	}
+	if domain.Allowed(u.Roles, domain.PermReviewSettings) {
+		rep, err := s.Staffing()
+		if err != nil {
+			return nil, err
+		}
+		if !rep.OK() {
+			out = append(out, domain.Todo{Kind: "审核", Title: "法制审核人员不足", Detail: rep.Message(),
+				Severity: domain.SeverityInfo, Target: "settings:review"})
+		}
+	}
+	return out, nil
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+// endOfDay is the last moment of d in local time, so a deadline day counts as in time.
+func endOfDay(d domain.Date) time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	return d.Time(time.Local).Add(24*time.Hour - time.Second)
+}
