@@ -2,48 +2,222 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/review"
 )
 
-// reviewScreen (法制审核): the legal unit's staffing against the rule that reviewers number
-// at least 5% of enforcement officers.
+// reviewView is the 法制审核 section: the list of reviews (and of major cases still to be
+// submitted) on the left, the selected case's review on the right.
+type reviewView struct {
+	u        *UI
+	all      []review.Entry
+	shown    []review.Entry
+	filter   string
+	selected uint64 // case ID
+	list     *widget.List
+	detail   *fyne.Container
+	count    *widget.Label
+}
+
+// Filters of the list, as translation keys.
+var reviewFilters = []string{"review.filter.all", "review.filter.mine", "review.filter.pending", "review.filter.todo",
+	"review.filter.returned", "review.filter.coordinating", "review.filter.passed"}
+
+// reviewScreen (法制审核) lists the reviews sess may see, most pressing first, and shows the
+// selected one: the case, the proposal with its materials, the checklist and opinion for the
+// reviewer, every round side by side and the coordination record.
 func (u *UI) reviewScreen() fyne.CanvasObject {
-	users, err := u.svc.Store.Users()
+	v := &reviewView{u: u, detail: container.NewStack(), count: widget.NewLabel("")}
+	if id, err := strconv.ParseUint(u.takeTarget(), 10, 64); err == nil {
+		v.selected = id
+	}
+	v.list = widget.NewList(
+		func() int { return len(v.shown) },
+		func() fyne.CanvasObject {
+			no := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			no.Truncation = fyne.TextTruncateEllipsis
+			status := coloredText("", colorMuted, true)
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(container.NewBorder(nil, nil, nil, status, no), sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			e := v.shown[i]
+			box := o.(*fyne.Container)
+			top := box.Objects[0].(*fyne.Container)
+			top.Objects[0].(*widget.Label).SetText(e.CaseNo)
+			st := top.Objects[1].(*canvas.Text)
+			st.Text, st.Color = entryStatus(e)
+			st.Refresh()
+			box.Objects[1].(*widget.Label).SetText(entryLine(e))
+		})
+	v.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(v.shown) && v.shown[i].CaseID != v.selected {
+			v.selected = v.shown[i].CaseID
+			v.showDetail()
+		}
+	}
+	filter := widget.NewSelect(translated(reviewFilters), func(s string) {
+		v.filter = s
+		v.applyFilter()
+	})
+	filter.SetSelectedIndex(0)
+	catalogue := widget.NewButtonWithIcon(lang.L("review.catalogue.print"), theme.DocumentPrintIcon(), u.printCatalogue)
+	v.reload()
+
+	left := container.NewBorder(container.NewVBox(filter, v.count), nil, nil, nil, v.list)
+	split := container.NewHSplit(left, v.detail)
+	split.Offset = 0.27
+	header := container.NewHBox(heading(lang.L("nav.review")), layout.NewSpacer(), u.staffingBadge(), catalogue)
+	return container.NewBorder(header, nil, nil, nil, split)
+}
+
+func translated(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = lang.L(k)
+	}
+	return out
+}
+
+// reload reads the list again and shows the selected case (or the first).
+func (v *reviewView) reload() {
+	var err error
+	v.all, err = v.u.svc.Review.Entries(v.u.sess)
 	if err != nil {
-		u.showError(err)
+		v.u.showError(err)
 	}
-	var officers, reviewers int
-	for _, us := range users {
-		if us.Disabled {
-			continue
+	v.applyFilter()
+}
+
+// applyFilter narrows the list to the chosen filter and keeps the selection when it stays.
+func (v *reviewView) applyFilter() {
+	v.shown = v.shown[:0]
+	me := v.u.sess.User
+	for _, e := range v.all {
+		keep := true
+		switch v.filter {
+		case lang.L("review.filter.mine"):
+			keep = e.Submitted && e.Review.Status == domain.ReviewPending && me.HasRole(domain.RoleReviewer) &&
+				!containsString(e.Review.HandlerLogins, me.Name)
+		case lang.L("review.filter.pending"):
+			keep = e.Submitted && e.Review.Status == domain.ReviewPending
+		case lang.L("review.filter.todo"):
+			keep = !e.Submitted
+		case lang.L("review.filter.returned"):
+			keep = e.Submitted && (e.Review.Status == domain.ReviewReturned || e.Review.Status == domain.ReviewTransferred)
+		case lang.L("review.filter.coordinating"):
+			keep = e.Submitted && e.Review.Status == domain.ReviewCoordinating
+		case lang.L("review.filter.passed"):
+			keep = e.Submitted && e.Review.Passed()
 		}
-		if us.HasRole(domain.RoleOfficer) {
-			officers++
-		}
-		if us.HasRole(domain.RoleReviewer) {
-			reviewers++
+		if keep {
+			v.shown = append(v.shown, e)
 		}
 	}
-	ratio := 0.0
-	if officers > 0 {
-		ratio = float64(reviewers) / float64(officers) * 100
+	v.count.SetText(fmt.Sprintf(lang.L("review.count"), len(v.shown)))
+	if v.list == nil {
+		return
 	}
-	verdict := coloredText(lang.L("review.staff.ok"), colorOK, true)
-	if ratio < 5 {
-		verdict = coloredText(lang.L("review.staff.low"), colorOverdue, true)
+	v.list.Refresh()
+	index := -1
+	for i, e := range v.shown {
+		if e.CaseID == v.selected {
+			index = i
+		}
 	}
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("review.staff.officers"), widget.NewLabel(fmt.Sprint(officers))),
-		widget.NewFormItem(lang.L("review.staff.reviewers"), widget.NewLabel(fmt.Sprint(reviewers))),
-		widget.NewFormItem(lang.L("review.staff.ratio"), widget.NewLabel(fmt.Sprintf("%.1f%%", ratio))),
-		widget.NewFormItem("", verdict),
-	)
-	body := container.NewVBox(subheading(lang.L("review.staff")), note(lang.L("review.staff.intro")), widget.NewCard("", "", form))
-	return container.NewBorder(heading(lang.L("nav.review")), nil, nil, nil, body)
+	if index < 0 && len(v.shown) > 0 {
+		index = 0
+		v.selected = v.shown[0].CaseID
+	}
+	if index >= 0 {
+		v.list.Select(index)
+	} else {
+		v.list.UnselectAll()
+		v.selected = 0
+	}
+	v.showDetail()
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// entryStatus is the status word of a list entry and its colour.
+func entryStatus(e review.Entry) (string, color.Color) {
+	switch {
+	case !e.Submitted:
+		return e.Status(), colorDueSoon
+	case e.Review.Status == domain.ReviewPending && e.DaysLeft < 0:
+		return lang.L("review.status.overdue"), colorOverdue
+	case e.Review.Status == domain.ReviewPending:
+		return e.Status(), colorPrimary
+	case e.Review.Passed():
+		return e.Status(), colorOK
+	case e.Review.Status == domain.ReviewCoordinating:
+		return e.Status(), colorDueSoon
+	}
+	return e.Status(), colorOverdue
+}
+
+// entryLine is the second line of a list entry: the party and the deadline or opinion.
+func entryLine(e review.Entry) string {
+	parts := []string{e.Party}
+	switch {
+	case !e.Submitted:
+		parts = append(parts, e.Stage.Label())
+	case e.Review.Status == domain.ReviewPending && e.DaysLeft >= 0:
+		parts = append(parts, fmt.Sprintf(lang.L("review.daysleft"), e.DaysLeft))
+	case e.Review.Status == domain.ReviewPending:
+		parts = append(parts, fmt.Sprintf(lang.L("review.daysover"), -e.DaysLeft))
+	default:
+		parts = append(parts, fmt.Sprintf(lang.L("review.rounds"), len(e.Review.Rounds)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// staffingBadge warns in the header when the legal unit has too few reviewers.
+func (u *UI) staffingBadge() fyne.CanvasObject {
+	rep, err := u.svc.Review.Staffing()
+	if err != nil || rep.OK() {
+		return layout.NewSpacer()
+	}
+	b := widget.NewButtonWithIcon(lang.L("rvstaff.low"), theme.WarningIcon(), func() { u.openTarget("settings:review") })
+	b.Importance = widget.WarningImportance
+	return b
+}
+
+// showDetail rebuilds the right-hand side for the selected case.
+func (v *reviewView) showDetail() {
+	if v.selected == 0 {
+		v.detail.Objects = []fyne.CanvasObject{container.NewCenter(note(lang.L("review.empty")))}
+		v.detail.Refresh()
+		return
+	}
+	w, err := v.u.svc.Review.Open(v.u.sess, v.selected)
+	if err != nil {
+		v.detail.Objects = []fyne.CanvasObject{container.NewPadded(note(domain.ErrorMessage(err)))}
+		v.detail.Refresh()
+		return
+	}
+	v.detail.Objects = []fyne.CanvasObject{v.u.reviewDetail(w, v.reload)}
+	v.detail.Refresh()
 }

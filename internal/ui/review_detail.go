@@ -1,0 +1,337 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"lawdesk/internal/domain"
+	"lawdesk/internal/record"
+	"lawdesk/internal/review"
+)
+
+// reviewDetail is the selected case's review: summary and actions, the proposal with its
+// materials, the reviewer's checklist and opinion, the rounds side by side, coordination.
+func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
+	body := container.NewVBox(u.reviewSummary(w, reload))
+	if w.Submitted {
+		body.Add(u.proposalCard(w))
+	} else {
+		body.Add(u.materialsCard(w.Materials, lang.L("review.materials.now")))
+	}
+	if w.CanReview {
+		body.Add(u.opinionForm(w, reload))
+	} else if w.Submitted && w.Review.Status == domain.ReviewPending {
+		body.Add(widget.NewCard("", "", note(w.Why)))
+	}
+	if decided := decidedRounds(w.Review); decided > 0 {
+		body.Add(u.roundsSideBySide(w.Review))
+	}
+	if len(w.Review.Coordinations) > 0 {
+		body.Add(u.coordinationCard(w.Review))
+	}
+	return container.NewVScroll(body)
+}
+
+func decidedRounds(r domain.Review) int {
+	n := 0
+	for _, rd := range r.Rounds {
+		if rd.Decided() {
+			n++
+		}
+	}
+	return n
+}
+
+// wrapped is a label that wraps at word boundaries.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// reviewSummary is the head of the detail: the case, why it needs review, where the review
+// stands and the actions sess may take.
+func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject {
+	c, r := w.Case, w.Review
+	status, col := lang.L("review.status.notsubmitted"), colorDueSoon
+	if w.Submitted {
+		status, col = r.Status.Label(), colorPrimary
+		switch {
+		case r.Passed():
+			col = colorOK
+		case r.Status != domain.ReviewPending:
+			col = colorOverdue
+		}
+	}
+	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
+	lines := []string{
+		fmt.Sprintf(lang.L("review.case.line"), c.MatterName, c.Party.Name, c.Party.Kind.Label()),
+		fmt.Sprintf(lang.L("review.case.stage"), c.HandlingUnit, u.officerNames(c.OfficerIDs), c.Stage.Label(), c.Amount),
+	}
+	if w.Submitted {
+		l := r.Latest()
+		deadline := fmt.Sprintf(lang.L("review.deadline"), l.No, l.Deadline)
+		if l.Extended {
+			deadline += fmt.Sprintf(lang.L("review.extended"), l.ExtendedBy)
+		}
+		lines = append(lines, deadline)
+	}
+	reasons := w.Reasons()
+	if len(reasons) == 0 && w.Submitted {
+		reasons = r.MajorReasons
+	}
+	why := lang.L("review.notmajor")
+	if len(reasons) > 0 {
+		why = lang.L("review.major") + "\n· " + strings.Join(reasons, "\n· ")
+	}
+	box := container.NewVBox(title, wrapped(strings.Join(lines, "\n")), note(why), u.reviewActions(w, reload))
+	return widget.NewCard("", "", box)
+}
+
+// officerNames joins the names of officers by ID.
+func (u *UI) officerNames(ids []uint64) string {
+	var names []string
+	for _, id := range ids {
+		if o, err := u.svc.Store.Officer(id); err == nil {
+			names = append(names, o.Name)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// reviewActions are the buttons sess may use on this review, each checked again by the
+// service when pressed.
+func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject {
+	c, r, me := w.Case, w.Review, u.sess.User
+	handler := (c.Assigned(me.OfficerID) || me.HasRole(domain.RoleHead)) && domain.Allowed(me.Roles, domain.PermReviewSubmit)
+	_, decided := c.Completed(domain.StageDecide)
+	bar := container.NewHBox()
+	if handler && !decided && !c.Locked() {
+		switch {
+		case !w.Submitted:
+			b := widget.NewButtonWithIcon(lang.L("review.submit"), theme.MailSendIcon(), func() { u.submitDialog(w, reload) })
+			b.Importance = widget.HighImportance
+			bar.Add(b)
+			bar.Add(widget.NewButton(lang.L("review.marks"), func() { u.marksDialog(w, reload) }))
+		case r.Status == domain.ReviewReturned || r.Status == domain.ReviewTransferred:
+			b := widget.NewButtonWithIcon(lang.L("review.resubmit"), theme.MailSendIcon(), func() { u.submitDialog(w, reload) })
+			b.Importance = widget.HighImportance
+			bar.Add(b)
+			bar.Add(widget.NewButton(lang.L("review.coordinate.ask"), func() { u.coordinationRequestDialog(c, reload) }))
+		}
+	}
+	if r.Status == domain.ReviewCoordinating && domain.Allowed(me.Roles, domain.PermReviewCoordinate) {
+		b := widget.NewButton(lang.L("review.conclude"), func() { u.concludeDialog(c, r, reload) })
+		b.Importance = widget.HighImportance
+		bar.Add(b)
+	}
+	if w.CanReview && !r.Latest().Extended {
+		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.extendDialog(c, reload) }))
+	}
+	if handler && c.Stage == domain.StageDecide {
+		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.decideFromReview(c, reload) }))
+	}
+	if w.Submitted && domain.Allowed(me.Roles, domain.PermReviewPrint) {
+		bar.Add(layout.NewSpacer())
+		if r.Latest().Decided() || len(r.Rounds) > 1 {
+			bar.Add(widget.NewButtonWithIcon(lang.L("review.print.opinion"), theme.DocumentPrintIcon(), func() {
+				u.printReview(c, review.DocOpinion, 0)
+			}))
+		}
+		bar.Add(widget.NewButton(lang.L("review.print.submission"), func() { u.printReview(c, review.DocSubmission, 0) }))
+		bar.Add(widget.NewButton(lang.L("review.print.history"), func() { u.printReview(c, review.DocHistory, 0) }))
+	}
+	return bar
+}
+
+// decideFromReview completes the 决定 stage through the record service, whose gate refuses
+// while the review has not passed; the decision itself is filled in under 案件与记录.
+func (u *UI) decideFromReview(c domain.Case, reload func()) {
+	if !c.Decision.Decided() {
+		showMessage(u.win, lang.L("review.decide"), lang.L("review.decide.fillfirst"))
+		return
+	}
+	next := c.NextStages()
+	if len(next) == 0 {
+		return
+	}
+	msg := fmt.Sprintf(lang.L("review.decide.ask"), c.Number, c.Decision.Date, next[0].Label())
+	confirm(u.win, lang.L("review.decide"), msg, lang.L("review.decide"), func() {
+		_, err := u.svc.Record.CompleteStage(u.sess, record.StageStep{CaseID: c.ID, Date: c.Decision.Date,
+			Note: lang.L("review.decide.note"), Next: next[0]})
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		reload()
+		showMessage(u.win, lang.L("review.decide"), fmt.Sprintf(lang.L("review.decide.done"), c.Number))
+	})
+}
+
+// proposalCard shows the latest submission: the proposed decision, reasons and materials.
+func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
+	l := w.Review.Latest()
+	p := l.Submission.Proposed
+	form := widget.NewForm()
+	add := func(key, value string) {
+		if strings.TrimSpace(value) != "" {
+			form.Append(lang.L(key), wrapped(value))
+		}
+	}
+	add("review.p.content", p.Content)
+	if len(p.Penalties) > 0 {
+		add("review.p.kinds", domain.PenaltyLabels(p.Penalties))
+	}
+	if p.Fine > 0 {
+		add("review.p.fine", p.Fine.String()+" 元")
+	}
+	add("review.p.basis", p.Basis)
+	bm := p.Benchmark
+	if p.BenchmarkMax > 0 {
+		bm += fmt.Sprintf(lang.L("review.p.range"), p.BenchmarkMin, p.BenchmarkMax)
+	}
+	add("review.p.benchmark", bm)
+	add("review.p.reasons", l.Submission.Reasons)
+	add("review.p.by", fmt.Sprintf("%s　%s", l.Submission.ByName, l.Submission.At.Local().Format("2006-01-02 15:04")))
+	box := container.NewVBox(form)
+	if len(l.Submission.Responses) > 0 {
+		box.Add(subheading(lang.L("review.responses")))
+		for _, rsp := range l.Submission.Responses {
+			box.Add(wrapped("· " + rsp.Problem + "\n  → " + rsp.Response))
+		}
+	}
+	box.Add(u.materialsList(w.Materials))
+	return widget.NewCard(fmt.Sprintf(lang.L("review.proposal"), l.No), "", box)
+}
+
+// materialsCard lists the materials a submission would carry now.
+func (u *UI) materialsCard(ms []domain.Material, title string) fyne.CanvasObject {
+	return widget.NewCard(title, "", u.materialsList(ms))
+}
+
+// materialsList shows each material, whether it is there, and its documents.
+func (u *UI) materialsList(ms []domain.Material) fyne.CanvasObject {
+	box := container.NewVBox(subheading(lang.L("review.materials")))
+	if len(ms) == 0 {
+		box.Add(note(lang.L("review.materials.none")))
+	}
+	for _, m := range ms {
+		mark, col := "✓", colorOK
+		if !m.Present() {
+			mark, col = "✗", colorOverdue
+			if !m.Required {
+				mark, col = "—", colorMuted
+			}
+		}
+		name := m.Name
+		if m.Required {
+			name += lang.L("review.materials.required")
+		}
+		docs := strings.Join(m.Documents, "；")
+		if docs == "" {
+			docs = lang.L("review.materials.missing")
+		}
+		row := container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)),
+			u.documentButtons(m), wrapped(docs))
+		box.Add(row)
+	}
+	if missing := domain.MissingMaterials(ms); len(missing) > 0 {
+		l := wrapped(fmt.Sprintf(lang.L("review.materials.block"), strings.Join(missing, "、")))
+		l.Importance = widget.DangerImportance
+		box.Add(l)
+	}
+	return box
+}
+
+// roundsSideBySide shows every round as a column: what was submitted and answered, what the
+// reviewer found, the opinion.
+func (u *UI) roundsSideBySide(r domain.Review) fyne.CanvasObject {
+	cols := container.NewHBox()
+	for _, rd := range r.Rounds {
+		cols.Add(fixedWidth(330, u.roundColumn(rd)))
+	}
+	scroll := container.NewHScroll(cols)
+	scroll.SetMinSize(fyne.NewSize(300, 420))
+	return widget.NewCard(lang.L("review.rounds.title"), lang.L("review.rounds.sub"), scroll)
+}
+
+func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("review.round"), rd.No), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	box.Add(wrapped(fmt.Sprintf(lang.L("review.round.submitted"), rd.Submission.ByName, rd.Submission.At.Local().Format("2006-01-02"),
+		rd.Submission.Proposed.Summary())))
+	for _, rsp := range rd.Submission.Responses {
+		box.Add(note("↩ " + rsp.Response))
+	}
+	if !rd.Decided() {
+		box.Add(note(fmt.Sprintf(lang.L("review.round.waiting"), rd.Deadline)))
+		return widget.NewCard("", "", box)
+	}
+	grid := container.New(layout.NewFormLayout())
+	for _, it := range rd.Checklist {
+		c := colorOK
+		switch it.Finding {
+		case domain.FindingProblem:
+			c = colorOverdue
+			if !it.Blocking() {
+				c = colorDueSoon
+			}
+		case domain.FindingNA:
+			c = colorMuted
+		}
+		t := widget.NewLabel(it.Title)
+		t.Truncation = fyne.TextTruncateEllipsis
+		grid.Add(coloredText(it.Finding.Label(), c, it.Finding == domain.FindingProblem))
+		grid.Add(t)
+	}
+	box.Add(grid)
+	for _, it := range rd.Problems() {
+		text := "· " + it.Title + "：" + it.Note
+		if it.Resolved != "" {
+			text += fmt.Sprintf(lang.L("review.round.resolved"), it.Resolved)
+		}
+		box.Add(wrapped(text))
+	}
+	op := container.NewHBox(widget.NewLabelWithStyle(lang.L("review.round.opinion"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		coloredText(rd.Opinion.Label(), opinionColor(rd.Opinion), true))
+	box.Add(op)
+	box.Add(wrapped(rd.Reasons))
+	box.Add(note(fmt.Sprintf("%s · %s · %s", rd.OpinionNo, rd.ReviewerNm, rd.OpinionAt.Local().Format("2006-01-02"))))
+	return widget.NewCard("", "", box)
+}
+
+func opinionColor(o domain.Opinion) color.Color {
+	if o == domain.OpinionAgree {
+		return colorOK
+	}
+	return colorOverdue
+}
+
+// coordinationCard shows every coordination: the disagreement and the head's conclusion.
+func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, c := range r.Coordinations {
+		text := fmt.Sprintf(lang.L("review.coord.asked"), c.Round, c.RequestedNm, c.RequestedAt.Local().Format("2006-01-02"), c.Disagreement)
+		if c.Concluded() {
+			text += "\n" + fmt.Sprintf(lang.L("review.coord.done"), c.Method, c.HeldOn, strings.Join(c.Participants, "、"),
+				c.Outcome.Label(), c.Conclusion, c.HeadName)
+		} else {
+			text += "\n" + lang.L("review.coord.waiting")
+		}
+		box.Add(wrapped(text))
+	}
+	return widget.NewCard(lang.L("review.coord.title"), "", box)
+}
+
+// documentButtons are the buttons that open a material's documents.
+//
+// TEMPORARY: document previews belong to the record capability, whose documents are not on
+// main yet; until they are, materials list their documents without a preview button.
+func (u *UI) documentButtons(m domain.Material) fyne.CanvasObject { return container.NewHBox() }
