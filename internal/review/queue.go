@@ -159,11 +159,11 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 			}
 			out = append(out, domain.Todo{Kind: "审核", Title: fmt.Sprintf("法制审核：%s（第 %d 轮）", e.CaseNo, l.No),
 				Detail: fmt.Sprintf("%s，%s送审，剩余 %d 个工作日。", e.Party, l.Submission.ByName, max(e.DaysLeft, 0)),
-				Due: endOfDay(l.Deadline), Severity: sev, Owner: u.Name, Target: target})
+				Due:    endOfDay(l.Deadline), Severity: sev, Owner: u.Name, Target: target})
 		case (e.Review.Status == domain.ReviewReturned || e.Review.Status == domain.ReviewTransferred) && handles:
 			l := e.Review.Latest()
 			out = append(out, domain.Todo{Kind: "审核", Title: "按审核意见处理：" + e.CaseNo,
-				Detail: fmt.Sprintf("第 %d 轮审核意见为“%s”：%s 请处理后重新送审，或提请负责人协调。", l.No, l.Opinion.Label(), l.Reasons),
+				Detail:   fmt.Sprintf("第 %d 轮审核意见为“%s”：%s 请处理后重新送审，或提请负责人协调。", l.No, l.Opinion.Label(), l.Reasons),
 				Severity: domain.SeverityDueSoon, Owner: u.Name, Target: target})
 		case e.Review.Status == domain.ReviewCoordinating && u.HasRole(domain.RoleHead):
 			c, _ := e.Review.OpenCoordination()
