@@ -20,15 +20,26 @@ import (
 // reviewDetail is the selected case's review: summary and actions, the proposal with its
 // materials, the reviewer's checklist and opinion, the rounds side by side, coordination.
 func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
+	if w.CanReview {
+		// the reviewer works with the case on the left and the checklist beside it
+		left := container.NewVBox(u.proposalCard(w))
+		if decidedRounds(w.Review) > 0 {
+			left.Add(u.roundsSideBySide(w.Review))
+		}
+		if len(w.Review.Coordinations) > 0 {
+			left.Add(u.coordinationCard(w.Review))
+		}
+		split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(u.opinionForm(w, reload)))
+		split.Offset = 0.47
+		return container.NewBorder(u.reviewSummary(w, reload), nil, nil, nil, split)
+	}
 	body := container.NewVBox(u.reviewSummary(w, reload))
 	if w.Submitted {
 		body.Add(u.proposalCard(w))
 	} else {
 		body.Add(u.materialsCard(w.Materials, lang.L("review.materials.now")))
 	}
-	if w.CanReview {
-		body.Add(u.opinionForm(w, reload))
-	} else if w.Submitted && w.Review.Status == domain.ReviewPending {
+	if w.Submitted && w.Review.Status == domain.ReviewPending {
 		body.Add(widget.NewCard("", "", note(w.Why)))
 	}
 	if decided := decidedRounds(w.Review); decided > 0 {
@@ -71,18 +82,14 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 			col = colorOverdue
 		}
 	}
-	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
-	lines := []string{
-		fmt.Sprintf(lang.L("review.case.line"), c.MatterName, c.Party.Name, c.Party.Kind.Label()),
-		fmt.Sprintf(lang.L("review.case.stage"), c.HandlingUnit, u.officerNames(c.OfficerIDs), c.Stage.Label(), c.Amount),
-	}
+	line := fmt.Sprintf(lang.L("review.case.line"), c.MatterName, c.Party.Name, c.Party.Kind.Label()) + " · " +
+		fmt.Sprintf(lang.L("review.case.stage"), c.HandlingUnit, u.officerNames(c.OfficerIDs), c.Stage.Label(), c.Amount)
 	if w.Submitted {
 		l := r.Latest()
-		deadline := fmt.Sprintf(lang.L("review.deadline"), l.No, l.Deadline)
+		line += " · " + fmt.Sprintf(lang.L("review.deadline"), l.No, l.Deadline)
 		if l.Extended {
-			deadline += fmt.Sprintf(lang.L("review.extended"), l.ExtendedBy)
+			line += fmt.Sprintf(lang.L("review.extended"), l.ExtendedBy)
 		}
-		lines = append(lines, deadline)
 	}
 	reasons := w.Reasons()
 	if len(reasons) == 0 && w.Submitted {
@@ -90,9 +97,10 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 	}
 	why := lang.L("review.notmajor")
 	if len(reasons) > 0 {
-		why = lang.L("review.major") + "\n· " + strings.Join(reasons, "\n· ")
+		why = lang.L("review.major") + strings.Join(reasons, "；")
 	}
-	box := container.NewVBox(title, wrapped(strings.Join(lines, "\n")), note(why), u.reviewActions(w, reload))
+	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
+	box := container.NewVBox(container.NewBorder(nil, nil, title, u.reviewActions(w, reload)), wrapped(line), note(why))
 	return widget.NewCard("", "", box)
 }
 
@@ -140,7 +148,7 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.decideFromReview(c, reload) }))
 	}
 	if w.Submitted && domain.Allowed(me.Roles, domain.PermReviewPrint) {
-		bar.Add(layout.NewSpacer())
+
 		if r.Latest().Decided() || len(r.Rounds) > 1 {
 			bar.Add(widget.NewButtonWithIcon(lang.L("review.print.opinion"), theme.DocumentPrintIcon(), func() {
 				u.printReview(c, review.DocOpinion, 0)
@@ -209,12 +217,12 @@ func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
 		}
 	}
 	box.Add(u.materialsList(w.Materials))
-	return widget.NewCard(fmt.Sprintf(lang.L("review.proposal"), l.No), "", box)
+	return widget.NewCard("", "", container.NewVBox(subheading(fmt.Sprintf(lang.L("review.proposal"), l.No)), box))
 }
 
 // materialsCard lists the materials a submission would carry now.
 func (u *UI) materialsCard(ms []domain.Material, title string) fyne.CanvasObject {
-	return widget.NewCard(title, "", u.materialsList(ms))
+	return widget.NewCard("", "", container.NewVBox(subheading(title), u.materialsList(ms)))
 }
 
 // materialsList shows each material, whether it is there, and its documents.
@@ -260,7 +268,7 @@ func (u *UI) roundsSideBySide(r domain.Review) fyne.CanvasObject {
 	}
 	scroll := container.NewHScroll(cols)
 	scroll.SetMinSize(fyne.NewSize(300, 420))
-	return widget.NewCard(lang.L("review.rounds.title"), lang.L("review.rounds.sub"), scroll)
+	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.rounds.title")), note(lang.L("review.rounds.sub")), scroll))
 }
 
 func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
@@ -327,7 +335,7 @@ func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
 		}
 		box.Add(wrapped(text))
 	}
-	return widget.NewCard(lang.L("review.coord.title"), "", box)
+	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.coord.title")), box))
 }
 
 // documentButtons are the buttons that open a material's documents.

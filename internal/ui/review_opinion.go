@@ -90,8 +90,7 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 		r.resolved.OnChanged = func(string) { update() }
 		rows = append(rows, r)
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, it.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		head := container.NewBorder(nil, nil, nil, r.finding, title)
-		row := container.NewVBox(head, r.note, r.resolved)
+		row := container.NewVBox(title, r.finding, r.note, r.resolved)
 		if len(it.Evidence) > 0 {
 			ev := wrapped(strings.Join(it.Evidence, "\n"))
 			acc := widget.NewAccordion(widget.NewAccordionItem(lang.L("review.evidence"), ev))
@@ -142,6 +141,6 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 		container.NewHBox(layout.NewSpacer(), submit),
 	)
 	update()
-	return widget.NewCard(fmt.Sprintf(lang.L("review.checklist"), l.No), lang.L("review.checklist.sub"),
-		container.NewVBox(list, opinionBox))
+	return widget.NewCard("", "", container.NewVBox(subheading(fmt.Sprintf(lang.L("review.checklist"), l.No)),
+		note(lang.L("review.checklist.sub")), list, opinionBox))
 }

@@ -51,18 +51,17 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 			status := coloredText("", colorMuted, true)
 			sub := widget.NewLabel("")
 			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
-			return container.NewVBox(container.NewBorder(nil, nil, nil, status, no), sub)
+			return container.NewVBox(no, container.NewBorder(nil, nil, container.NewPadded(status), nil, sub))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			e := v.shown[i]
 			box := o.(*fyne.Container)
-			top := box.Objects[0].(*fyne.Container)
-			top.Objects[0].(*widget.Label).SetText(e.CaseNo)
-			st := top.Objects[1].(*canvas.Text)
+			box.Objects[0].(*widget.Label).SetText(e.CaseNo)
+			line := box.Objects[1].(*fyne.Container)
+			line.Objects[0].(*widget.Label).SetText(entryLine(e))
+			st := line.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
 			st.Text, st.Color = entryStatus(e)
 			st.Refresh()
-			box.Objects[1].(*widget.Label).SetText(entryLine(e))
 		})
 	v.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.shown) && v.shown[i].CaseID != v.selected {
@@ -80,7 +79,7 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 
 	left := container.NewBorder(container.NewVBox(filter, v.count), nil, nil, nil, v.list)
 	split := container.NewHSplit(left, v.detail)
-	split.Offset = 0.27
+	split.Offset = 0.25
 	header := container.NewHBox(heading(lang.L("nav.review")), layout.NewSpacer(), u.staffingBadge(), catalogue)
 	return container.NewBorder(header, nil, nil, nil, split)
 }
