@@ -20,19 +20,24 @@ import (
 	"lawdesk/internal/review"
 )
 
-// formDialog shows form-like content with an error line and 取消 / ok; ok returns an error
-// to keep the dialog open with the message shown beside the buttons.
-func (u *UI) formDialog(title, okLabel string, content fyne.CanvasObject, size fyne.Size, ok func() error) {
+// formDialog shows form-like content with an error line and 取消 / ok. ok returns an error
+// to keep the dialog open with the message shown beside the buttons, or a message to show
+// once the dialog has closed ("" for none).
+func (u *UI) formDialog(title, okLabel string, content fyne.CanvasObject, size fyne.Size, ok func() (string, error)) {
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	status.Importance = widget.DangerImportance
 	var d dialog.Dialog
 	okBtn := widget.NewButton(okLabel, func() {
-		if err := ok(); err != nil {
+		msg, err := ok()
+		if err != nil {
 			status.SetText(domain.ErrorMessage(err))
 			return
 		}
 		d.Hide()
+		if msg != "" {
+			showMessage(u.win, title, msg)
+		}
 	})
 	okBtn.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
@@ -121,7 +126,7 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 	if w.Submitted {
 		title = lang.L("review.resubmit")
 	}
-	u.formDialog(title, title, box, fyne.NewSize(980, 660), func() error {
+	u.formDialog(title, title, box, fyne.NewSize(980, 660), func() (string, error) {
 		f := review.SubmitForm{CaseID: c.ID, Reasons: reasons.Text,
 			Proposed: domain.ProposedDecision{Content: content.Text, Basis: basis.Text, Benchmark: bench.Text}}
 		if c.Type == domain.ActPenalty {
@@ -133,13 +138,13 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 		}
 		var err error
 		if f.Proposed.Fine, err = domain.ParseMoney(fine.Text, lang.L("review.p.fine")); err != nil {
-			return err
+			return "", err
 		}
 		if f.Proposed.BenchmarkMin, err = domain.ParseMoney(bmin.Text, lang.L("review.f.range.min")); err != nil {
-			return err
+			return "", err
 		}
 		if f.Proposed.BenchmarkMax, err = domain.ParseMoney(bmax.Text, lang.L("review.f.range.max")); err != nil {
-			return err
+			return "", err
 		}
 		for i, pt := range points {
 			if i < len(answers) {
@@ -148,11 +153,10 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 		}
 		r, err := u.svc.Review.Submit(u.sess, f)
 		if err != nil {
-			return err
+			return "", err
 		}
 		reload()
-		showMessage(u.win, title, fmt.Sprintf(lang.L("review.submitted"), c.Number, r.Latest().Deadline))
-		return nil
+		return fmt.Sprintf(lang.L("review.submitted"), c.Number, r.Latest().Deadline), nil
 	})
 }
 
@@ -167,13 +171,13 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 	voluntary.SetChecked(w.Marks.Voluntary)
 	why := multiLine(lang.L("review.marks.note.ph"), w.Marks.Note, 2)
 	box := container.NewVBox(note(lang.L("review.marks.intro")), complexCase, public, voluntary, why)
-	u.formDialog(lang.L("review.marks"), lang.L("action.save"), box, fyne.NewSize(620, 400), func() error {
+	u.formDialog(lang.L("review.marks"), lang.L("action.save"), box, fyne.NewSize(620, 400), func() (string, error) {
 		err := u.svc.Review.SetMarks(u.sess, w.Case.ID, domain.ReviewMarks{Complex: complexCase.Checked,
 			PublicInterest: public.Checked, Voluntary: voluntary.Checked, Note: why.Text})
 		if err == nil {
 			reload()
 		}
-		return err
+		return "", err
 	})
 }
 
@@ -181,12 +185,12 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 func (u *UI) coordinationRequestDialog(c domain.Case, reload func()) {
 	text := multiLine(lang.L("review.coordinate.ph"), "", 5)
 	box := container.NewVBox(note(lang.L("review.coordinate.intro")), text)
-	u.formDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() error {
+	u.formDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() (string, error) {
 		_, err := u.svc.Review.RequestCoordination(u.sess, c.ID, text.Text)
 		if err == nil {
 			reload()
 		}
-		return err
+		return "", err
 	})
 }
 
@@ -213,10 +217,10 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 	)
 	l := r.Latest()
 	intro := fmt.Sprintf(lang.L("review.conclude.intro"), l.No, l.Opinion.Label(), l.Reasons, open.RequestedNm, open.Disagreement)
-	u.formDialog(lang.L("review.conclude"), lang.L("review.conclude"), container.NewVBox(wrapped(intro), form), fyne.NewSize(760, 560), func() error {
+	u.formDialog(lang.L("review.conclude"), lang.L("review.conclude"), container.NewVBox(wrapped(intro), form), fyne.NewSize(760, 560), func() (string, error) {
 		held, err := domain.ParseDate(day.Text)
 		if err != nil {
-			return err
+			return "", err
 		}
 		f := review.ConcludeForm{CaseID: c.ID, Method: method.Selected, HeldOn: held, Conclusion: conclusion.Text,
 			Participants: strings.FieldsFunc(people.Text, func(r rune) bool { return strings.ContainsRune("、，,；; ", r) })}
@@ -227,10 +231,10 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 			f.Outcome = domain.CoordinationUphold
 		}
 		if _, err := u.svc.Review.Conclude(u.sess, f); err != nil {
-			return err
+			return "", err
 		}
 		reload()
-		return nil
+		return "", nil
 	})
 }
 
@@ -238,14 +242,13 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 func (u *UI) extendDialog(c domain.Case, reload func()) {
 	why := multiLine(lang.L("review.extend.ph"), "", 3)
 	u.formDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(note(lang.L("review.extend.intro")), why),
-		fyne.NewSize(560, 340), func() error {
+		fyne.NewSize(560, 340), func() (string, error) {
 			r, err := u.svc.Review.Extend(u.sess, c.ID, why.Text)
 			if err != nil {
-				return err
+				return "", err
 			}
 			reload()
-			showMessage(u.win, lang.L("review.extend"), fmt.Sprintf(lang.L("review.extend.done"), r.Latest().Deadline))
-			return nil
+			return fmt.Sprintf(lang.L("review.extend.done"), r.Latest().Deadline), nil
 		})
 }
 
