@@ -100,7 +100,18 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 		why = lang.L("review.major") + strings.Join(reasons, "；")
 	}
 	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
-	box := container.NewVBox(container.NewBorder(nil, nil, title, u.reviewActions(w, reload)), wrapped(line), note(why))
+	box := container.NewVBox(title, wrapped(line), note(why))
+	if n := lastDecided(r); n > 0 {
+		rd := r.Rounds[n-1]
+		op := wrapped(fmt.Sprintf(lang.L("review.latest"), rd.No, rd.Opinion.Label(), rd.Reasons, rd.OpinionNo))
+		if rd.Opinion != domain.OpinionAgree {
+			op.Importance = widget.DangerImportance
+		} else {
+			op.Importance = widget.SuccessImportance
+		}
+		box.Add(op)
+	}
+	box.Add(u.reviewActions(w, reload))
 	return widget.NewCard("", "", box)
 }
 
@@ -148,14 +159,19 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.decideFromReview(c, reload) }))
 	}
 	if w.Submitted && domain.Allowed(me.Roles, domain.PermReviewPrint) {
-
-		if r.Latest().Decided() || len(r.Rounds) > 1 {
-			bar.Add(widget.NewButtonWithIcon(lang.L("review.print.opinion"), theme.DocumentPrintIcon(), func() {
-				u.printReview(c, review.DocOpinion, 0)
-			}))
+		var items []*fyne.MenuItem
+		if decidedRounds(r) > 0 {
+			items = append(items, fyne.NewMenuItem(lang.L("review.print.opinion"), func() { u.printReview(c, review.DocOpinion, lastDecided(r)) }))
 		}
-		bar.Add(widget.NewButton(lang.L("review.print.submission"), func() { u.printReview(c, review.DocSubmission, 0) }))
-		bar.Add(widget.NewButton(lang.L("review.print.history"), func() { u.printReview(c, review.DocHistory, 0) }))
+		items = append(items,
+			fyne.NewMenuItem(lang.L("review.print.submission"), func() { u.printReview(c, review.DocSubmission, 0) }),
+			fyne.NewMenuItem(lang.L("review.print.history"), func() { u.printReview(c, review.DocHistory, 0) }))
+		var print *widget.Button
+		print = widget.NewButtonWithIcon(lang.L("review.print"), theme.DocumentPrintIcon(), func() {
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(print).AddXY(0, print.Size().Height)
+			widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), pos)
+		})
+		bar.Add(print)
 	}
 	return bar
 }
@@ -213,7 +229,7 @@ func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
 	if len(l.Submission.Responses) > 0 {
 		box.Add(subheading(lang.L("review.responses")))
 		for _, rsp := range l.Submission.Responses {
-			box.Add(wrapped("· " + rsp.Problem + "\n  → " + rsp.Response))
+			box.Add(wrapped("·" + rsp.Problem + "\n→ " + rsp.Response))
 		}
 	}
 	box.Add(u.materialsList(w.Materials))
@@ -301,7 +317,7 @@ func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
 	}
 	box.Add(grid)
 	for _, it := range rd.Problems() {
-		text := "· " + it.Title + "：" + it.Note
+		text := "·" + it.Title + "：" + it.Note
 		if it.Resolved != "" {
 			text += fmt.Sprintf(lang.L("review.round.resolved"), it.Resolved)
 		}
@@ -343,3 +359,13 @@ func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
 // TEMPORARY: document previews belong to the record capability, whose documents are not on
 // main yet; until they are, materials list their documents without a preview button.
 func (u *UI) documentButtons(m domain.Material) fyne.CanvasObject { return container.NewHBox() }
+
+// lastDecided is the number of the latest round that has its opinion (0 when none).
+func lastDecided(r domain.Review) int {
+	for i := len(r.Rounds) - 1; i >= 0; i-- {
+		if r.Rounds[i].Decided() {
+			return r.Rounds[i].No
+		}
+	}
+	return 0
+}

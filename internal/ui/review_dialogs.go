@@ -116,7 +116,7 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 		for _, pt := range points {
 			a := multiLine(lang.L("review.f.answer.ph"), "", 2)
 			answers = append(answers, a)
-			box.Add(wrapped("· " + pt.Problem))
+			box.Add(wrapped("·" + pt.Problem))
 			box.Add(a)
 		}
 	}
