@@ -177,3 +177,14 @@ func TestMajorRuleValidate(t *testing.T) {
 		t.Errorf("duplicate keys: %v", err)
 	}
 }
+
+func BenchmarkEvaluateMajor(b *testing.B) {
+	rules := domain.DefaultMajorRules()
+	f := domain.MajorFacts{Type: domain.ActPenalty, GeneralProcedure: true, Organisation: true, Fine: 60_000_00,
+		Penalties: []domain.PenaltyKind{domain.PenaltyFine, domain.PenaltyConfiscateGains}}
+	for b.Loop() {
+		if !domain.EvaluateMajor(rules, f).Major() {
+			b.Fatal("not major")
+		}
+	}
+}

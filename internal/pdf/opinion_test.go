@@ -129,3 +129,12 @@ func TestWriteReviewSamples(t *testing.T) {
 		f.Close()
 	}
 }
+
+func BenchmarkRenderReviewOpinion(b *testing.B) {
+	s := sampleReview()
+	for b.Loop() {
+		if err := RenderReviewOpinion(io.Discard, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
