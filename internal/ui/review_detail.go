@@ -84,7 +84,7 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 	}
 	line := fmt.Sprintf(lang.L("review.case.line"), c.MatterName, c.Party.Name, c.Party.Kind.Label()) + " · " +
 		fmt.Sprintf(lang.L("review.case.stage"), c.HandlingUnit, u.officerNames(c.OfficerIDs), c.Stage.Label(), c.Amount)
-	if w.Submitted {
+	if w.Submitted && r.Status == domain.ReviewPending {
 		l := r.Latest()
 		line += " · " + fmt.Sprintf(lang.L("review.deadline"), l.No, l.Deadline)
 		if l.Extended {
