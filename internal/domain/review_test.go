@@ -381,3 +381,28 @@ func TestBuildMaterials(t *testing.T) {
 		t.Errorf("after a hearing: missing %v", missing)
 	}
 }
+
+func FuzzParseOpinionAndFinding(f *testing.F) {
+	for _, s := range []string{"同意", "agree", "补充", "存在问题", "na", " 不适用 ", "", "同意同意"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if o, err := domain.ParseOpinion(s); err == nil {
+			if !o.Valid() {
+				t.Fatalf("%q parsed to an invalid opinion %q", s, o)
+			}
+			if back, err := domain.ParseOpinion(o.Label()); err != nil || back != o {
+				t.Fatalf("%q → %q does not round-trip", s, o)
+			}
+		} else if domain.ErrorCode(err) != domain.EINVALID {
+			t.Fatalf("%q: code %v", s, domain.ErrorCode(err))
+		}
+		if fd, err := domain.ParseFinding(s); err == nil {
+			if back, err := domain.ParseFinding(fd.Label()); err != nil || back != fd || fd == domain.FindingNone {
+				t.Fatalf("%q → %q does not round-trip", s, fd)
+			}
+		} else if domain.ErrorCode(err) != domain.EINVALID {
+			t.Fatalf("%q: code %v", s, domain.ErrorCode(err))
+		}
+	})
+}
