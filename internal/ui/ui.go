@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
@@ -20,9 +21,10 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Version string
+	Store    *store.Store
+	Office   *office.Service
+	Calendar *calendar.Service // the office's working-day calendar (settings tab 工作日历)
+	Version  string
 }
 
 // UI is the one LawDesk window and the signed-in session.

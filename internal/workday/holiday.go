@@ -151,9 +151,24 @@ func ParseDateIn(year int, s string) (domain.Date, error) {
 	return date, nil
 }
 
+// ParseScheduleDate reads a date of year's holiday schedule: like ParseDateIn, except
+// that a December date without the year is taken as December of the year before, because
+// the only December days a notice lists are those of the New Year break (the 2023 notice's
+// "12月31日" is 2022-12-31); the year's own December belongs to the next year's notice.
+func ParseScheduleDate(year int, s string) (domain.Date, error) {
+	in := strings.TrimSpace(weekdayNote.ReplaceAllString(halfWidth(s), ""))
+	if m := shortDate.FindStringSubmatch(in); m != nil && m[1] == "12" {
+		return ParseDateIn(year-1, in)
+	}
+	if m := shortChinese.FindStringSubmatch(in); m != nil && m[1] == "12" {
+		return ParseDateIn(year-1, in)
+	}
+	return ParseDateIn(year, in)
+}
+
 // ParseDateList reads the make-up working days of a holiday as the notice lists them:
-// "9月28日（周日）、10月11日（周六）", "2025-09-28, 2025-10-11" or "9-28 10-11". An
-// empty text is an empty list.
+// "9月28日（周日）、10月11日（周六）", "2025-09-28, 2025-10-11" or "9-28 10-11", each
+// date read with ParseScheduleDate. An empty text is an empty list.
 func ParseDateList(year int, s string) ([]domain.Date, error) {
 	// The weekday notes contain no separators, but drop them first so "（周日）、" splits cleanly.
 	s = weekdayNote.ReplaceAllString(halfWidth(s), " ")
@@ -162,7 +177,7 @@ func ParseDateList(year int, s string) ([]domain.Date, error) {
 		if tok == "" {
 			continue
 		}
-		d, err := ParseDateIn(year, tok)
+		d, err := ParseScheduleDate(year, tok)
 		if err != nil {
 			return nil, err
 		}

@@ -124,11 +124,26 @@ func TestParseDateIn(t *testing.T) {
 	}
 }
 
+func TestParseScheduleDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"12-31", "2022-12-31"}, // the 2023 notice: 元旦 2022-12-31..2023-01-02
+		{"12月31日（周六）", "2022-12-31"},
+		{"1-2", "2023-01-02"},
+		{"2023-12-31", "2023-12-31"}, // a full date is never changed (and Validate rejects it)
+	} {
+		got, err := workday.ParseScheduleDate(2023, tc.in)
+		if err != nil || got.String() != tc.want {
+			t.Errorf("ParseScheduleDate(2023, %q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
 func TestParseDateList(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"9月28日（周日）、10月11日（周六）", "2027-09-28、2027-10-11"},
 		{"2027-09-28, 2027-10-11", "2027-09-28、2027-10-11"},
 		{"9-28 10-11；10-12", "2027-09-28、2027-10-11、2027-10-12"},
+		{"12-26", "2026-12-26"},
 		{"  ", ""},
 		{"", ""},
 	} {
