@@ -104,7 +104,7 @@ var pubCases = []pubCase{
 			Fine: 500000, Confiscation: 48600},
 		basis:    "《中华人民共和国食品安全法》第一百二十四条第一款第（五）项",
 		fullText: "当事人：青山县惠民超市有限公司，住所：贵州省六盘水市青山县人民路 56 号，法定代表人：周建华。\n经查，当事人在其经营场所陈列销售超过保质期的纯牛奶 24 盒、面包 13 袋。消费者李明（电话 13985851234）的投诉经核实属实。\n依据《中华人民共和国食品安全法》第一百二十四条第一款第（五）项，本局决定：给予警告，没收违法所得 486 元，并处罚款 5000 元。\n如不服本决定，可在收到本决定书之日起六十日内向青山县人民政府申请行政复议，或者在六个月内依法向青山县人民法院提起行政诉讼。",
-		decided: 25, publishedAfter: 4,
+		decided:  25, publishedAfter: 4,
 	},
 	{ // published late: a natural person, personal data in the facts
 		officers: [2]string{"chenjing", "liuyang"}, kind: domain.ActPenalty, matter: "对未取得食品经营许可从事食品经营的行政处罚",
@@ -117,7 +117,7 @@ var pubCases = []pubCase{
 	},
 	{ // pending, due within a few days
 		officers: [2]string{"huangwei", "yangfan"}, kind: domain.ActPenalty, matter: "对使用未经检定计量器具的行政处罚",
-		party: domain.Party{Kind: domain.PartyOrganisation, Name: "青山县鑫源加油站有限公司", LegalRep: "赵国庆"},
+		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县鑫源加油站有限公司", LegalRep: "赵国庆"},
 		facts:    "当事人使用的 2 号加油机未按规定申请周期检定，检定证书已于今年 3 月过期，仍用于贸易结算。",
 		decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyWarning, domain.PenaltyFine}, Fine: 300000},
 		basis:    "《中华人民共和国计量法》第二十六条",
