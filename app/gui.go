@@ -8,6 +8,7 @@ import (
 
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -32,6 +33,6 @@ func runGUI(args []string) error {
 	}
 	defer st.Close()
 	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(),
-		Calendar: calendar.New(st)})
+		Calendar: calendar.New(st), Publication: publication.New(st)})
 	return nil
 }

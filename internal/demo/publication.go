@@ -118,7 +118,7 @@ var pubCases = []pubCase{
 	{ // pending, due within a few days
 		officers: [2]string{"huangwei", "yangfan"}, kind: domain.ActPenalty, matter: "对使用未经检定计量器具的行政处罚",
 		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县鑫源加油站有限公司", LegalRep: "赵国庆"},
-		facts:    "当事人使用的 2 号加油机未按规定申请周期检定，检定证书已于今年 3 月过期，仍用于贸易结算。",
+		facts:    "当事人使用的 2 号加油机未按规定申请周期检定，检定证书已于今年 3 月过期，仍用于贸易结算。当班员工陈小兵（电话 13885851122）称该加油机一直在使用。",
 		decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyWarning, domain.PenaltyFine}, Fine: 300000},
 		basis:    "《中华人民共和国计量法》第二十六条",
 		decided:  5,

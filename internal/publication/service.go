@@ -46,7 +46,8 @@ type Entry struct {
 	Overdue  bool
 	// WithdrawWhy says why a withdrawal is due when the office did not ask for it: the
 	// case went back or its decision changed after publication.
-	WithdrawWhy string
+	WithdrawWhy   string
+	WithdrawSince domain.Date // the day the case went back or its decision changed
 	// KeepPrivate says why the decision must not be published (minor, secret case); the
 	// only way to settle such an entry is 不公开 with a reason.
 	KeepPrivate string
@@ -174,14 +175,14 @@ func (s *Service) entry(c domain.Case, pubs []domain.Publication, cal *workday.C
 			e.Task, e.Due = TaskWithdraw, workday.Deadline{Date: w.Due, Confirmed: w.DueConfirmed}
 		case !decided(c):
 			since := lastBack(c)
-			e.WithdrawWhy = fmt.Sprintf("案件已于 %s 退回到“%s”环节，已公开的决定需撤下", since, c.Stage.Label())
+			e.WithdrawWhy, e.WithdrawSince = fmt.Sprintf("案件已于 %s 退回到“%s”环节，已公开的决定需撤下", since, c.Stage.Label()), since
 			e.Task, e.Due = TaskWithdraw, cal.AddWorkingDays(since, rules.WithdrawWithin())
 		case decisionChanged(c, *latest):
 			since := c.Decision.Date
 			if r, ok := c.Completed(domain.StageDecide); ok {
 				since = r.Date
 			}
-			e.WithdrawWhy = fmt.Sprintf("决定已改为 %s（%s），已公开的原决定需撤下", c.Decision.DocNumber, c.Decision.Date)
+			e.WithdrawWhy, e.WithdrawSince = fmt.Sprintf("决定已改为 %s（%s），已公开的原决定需撤下", c.Decision.DocNumber, c.Decision.Date), since
 			e.Task, e.Due = TaskWithdraw, cal.AddWorkingDays(since, rules.WithdrawWithin())
 		}
 	}

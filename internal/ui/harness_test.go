@@ -17,6 +17,7 @@ import (
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )
@@ -45,7 +46,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 		}
 	}
 	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
-		Calendar: calendar.New(st)})
+		Calendar: calendar.New(st), Publication: publication.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -13,6 +13,7 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 )
 
@@ -21,10 +22,11 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store    *store.Store
-	Office   *office.Service
-	Calendar *calendar.Service // the office's working-day calendar (settings tab 工作日历)
-	Version  string
+	Store       *store.Store
+	Office      *office.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Version     string
 }
 
 // UI is the one LawDesk window and the signed-in session.
