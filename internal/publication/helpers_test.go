@@ -17,7 +17,7 @@ import (
 // officers with their accounts, a reviewer and a clerk; cases are decided through the
 // record service exactly as the case screens do it.
 type fixture struct {
-	t        *testing.T
+	t        testing.TB
 	st       *store.Store
 	rec      *record.Service
 	svc      *publication.Service
@@ -26,7 +26,7 @@ type fixture struct {
 	now      time.Time
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{t: t, sessions: map[string]office.Session{}, officers: map[string]domain.Officer{},
 		now: time.Date(2025, 9, 26, 10, 0, 0, 0, time.Local)}

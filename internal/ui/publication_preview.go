@@ -167,9 +167,9 @@ func (p *pubPreview) editable(label string) *string {
 func (p *pubPreview) render() {
 	pv := p.s.u.svc.Publication.Preview(p.s.u.sess, p.prep, p.draft)
 	// the column titles sit above the columns they name
-	p.fields.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2,
+	p.fields.Objects = []fyne.CanvasObject{container.NewPadded(container.NewGridWithColumns(2,
 		coloredText(lang.L("pub.preview.original"), colorOverdue, true),
-		coloredText(lang.L("pub.preview.published"), colorPrimary, true))}
+		coloredText(lang.L("pub.preview.published"), colorPrimary, true)))}
 	hasFullText := false
 	for _, f := range pv.Fields {
 		hasFullText = hasFullText || f.Label == "决定书全文"
@@ -224,9 +224,7 @@ func (p *pubPreview) render() {
 				p.render()
 			})
 		default:
-			lock := widget.NewLabel(lang.L("pub.preview.mustHide"))
-			lock.Importance = widget.LowImportance
-			act = lock
+			act = widget.NewLabelWithStyle(lang.L("pub.preview.mustHide"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 		}
 		p.list.Add(container.NewBorder(nil, nil, nil, act, l))
 	}

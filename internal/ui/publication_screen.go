@@ -650,6 +650,6 @@ func (u *UI) exportPublicationsDialog() {
 		container.NewBorder(nil, nil, nil, browse, folder), fullText, board, bar, result,
 		container.NewHBox(layout.NewSpacer(), stop, run))
 	d = dialog.NewCustomWithoutButtons(lang.L("pub.export"), content, u.win)
-	d.Resize(fyne.NewSize(680, 420))
+	d.Resize(fyne.NewSize(680, 340))
 	d.Show()
 }
