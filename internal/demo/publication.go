@@ -97,7 +97,7 @@ type pubCase struct {
 var pubCases = []pubCase{
 	{ // published in time, with the full text
 		officers: [2]string{"liuyang", "chenjing"}, kind: domain.ActPenalty, matter: "对销售超过保质期食品的行政处罚",
-		party: domain.Party{Kind: domain.PartyOrganisation, Name: "青山县惠民超市有限公司", LegalRep: "周建华",
+		party: domain.Party{Kind: domain.PartyOrganisation, Name: "青山县惠民超市有限公司", IDNumber: "91520221MA6DJ3K8XX", LegalRep: "周建华",
 			Address: "贵州省六盘水市青山县人民路 56 号"},
 		facts: "2026年执法人员对当事人经营场所进行检查，发现其货架上陈列销售超过保质期的“蒙牛”纯牛奶 24 盒、面包 13 袋，货值金额 486 元。消费者李明反映曾于当月在该超市购买过期牛奶，联系电话 13985851234。",
 		decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyWarning, domain.PenaltyFine, domain.PenaltyConfiscateGains},
@@ -117,7 +117,7 @@ var pubCases = []pubCase{
 	},
 	{ // pending, due within a few days
 		officers: [2]string{"huangwei", "yangfan"}, kind: domain.ActPenalty, matter: "对使用未经检定计量器具的行政处罚",
-		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县鑫源加油站有限公司", LegalRep: "赵国庆"},
+		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县鑫源加油站有限公司", IDNumber: "91520221MA6E0L2P18", LegalRep: "赵国庆"},
 		facts:    "当事人使用的 2 号加油机未按规定申请周期检定，检定证书已于今年 3 月过期，仍用于贸易结算。当班员工陈小兵（电话 13885851122）称该加油机一直在使用。",
 		decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyWarning, domain.PenaltyFine}, Fine: 300000},
 		basis:    "《中华人民共和国计量法》第二十六条",
@@ -133,7 +133,7 @@ var pubCases = []pubCase{
 	},
 	{ // a licence, pending
 		officers: [2]string{"liuyang", "yangfan"}, kind: domain.ActLicensing, matter: "食品经营许可（新办）",
-		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县好运来餐饮店", LegalRep: "何小平"},
+		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县好运来餐饮店", IDNumber: "92520221MA6F1R3T7Y", LegalRep: "何小平"},
 		facts:    "申请人提交食品经营许可申请材料齐全，经现场核查符合条件。",
 		decision: domain.Decision{Summary: "准予许可，核发食品经营许可证（JY25202210012345）"},
 		decided:  2,
@@ -148,7 +148,7 @@ var pubCases = []pubCase{
 	},
 	{ // published, then revoked on administrative review and taken down
 		officers: [2]string{"huangwei", "liuyang"}, kind: domain.ActPenalty, matter: "对销售劣药的行政处罚",
-		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县百草堂药店有限公司", LegalRep: "罗志刚"},
+		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县百草堂药店有限公司", IDNumber: "91520221MA6DK7Q528", LegalRep: "罗志刚"},
 		facts:    "当事人销售的“板蓝根颗粒”经抽检含量不符合规定。",
 		decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyWarning, domain.PenaltyFine}, Fine: 2000000},
 		basis:    "《中华人民共和国药品管理法》第一百一十七条",
@@ -156,7 +156,7 @@ var pubCases = []pubCase{
 	},
 	{ // published, confirmed unlawful by the court: to be taken down within 3 working days
 		officers: [2]string{"yangfan", "chenjing"}, kind: domain.ActPenalty, matter: "对虚假宣传的行政处罚",
-		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县光明眼镜店", LegalRep: "吴丽"},
+		party:    domain.Party{Kind: domain.PartyOrganisation, Name: "青山县光明眼镜店", IDNumber: "92520221MA6G2H4J80", LegalRep: "吴丽"},
 		facts:    "当事人在店门口张贴“青山县销量第一”“近视治愈率 98%”等无事实依据的宣传内容。",
 		decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyFine}, Fine: 2000000},
 		basis:    "《中华人民共和国反不正当竞争法》第二十条",

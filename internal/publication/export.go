@@ -240,6 +240,7 @@ dt,dd{margin:0;padding:8px 10px;border-bottom:1px solid #c8ced6}
 dt{background:#eef2f7;font-weight:bold}
 .fulltext{margin-top:22px}
 .fulltext p{text-indent:2em;line-height:1.9;margin:0 0 4px}
+.fulltext p.noprint{text-indent:0}
 footer{margin-top:26px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}
 a{color:#1f5fa8}
 @media print{.noprint{display:none}body{font-size:12pt}.wrap{padding:0}a{color:#222;text-decoration:none}th{background:#eee}}`

@@ -386,9 +386,10 @@ func atoi(s string) int {
 
 // ---- addresses ----
 
-// addrHan is a Chinese character that may be part of a place name: words that begin a
-// sentence around an address (在, 位于, 住, 其…) end it instead.
-const addrHan = `[^\P{Han}在于从到至其的位是为和与及住址所居某向往即系经营销售由对将把被等了着过]`
+// addrHan is a Chinese character that may be part of a place name: the words that lead
+// into an address (在, 位于, 住, 其, 的…) end it instead. Characters common in place names
+// (和平村, 向阳村, 居委会, 经开区, 营盘村) are not among them.
+const addrHan = `[^\P{Han}在于从到至其的位是为与及住址所某往即系销售对把被了着过]`
 
 var (
 	// a detailed address: regions, then a road or village, then a house number, e.g.
