@@ -6,7 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
@@ -35,6 +37,7 @@ func runGUI(args []string) error {
 	// One record service for the whole window, with the legal-review gate registered on it:
 	// the decision of a case needing review cannot be completed from any screen.
 	rec := record.New(st)
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: Version()})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: Version(),
+		Calendar: calendar.New(st), Publication: publication.New(st)})
 	return nil
 }

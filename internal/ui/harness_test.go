@@ -14,8 +14,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
@@ -46,7 +48,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 		}
 	}
 	rec := record.New(st)
-	u := New(a, Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: "test",
+		Calendar: calendar.New(st), Publication: publication.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

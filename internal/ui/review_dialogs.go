@@ -20,10 +20,10 @@ import (
 	"lawdesk/internal/review"
 )
 
-// formDialog shows form-like content with an error line and 取消 / ok. ok returns an error
+// reviewDialog shows form-like content with an error line and 取消 / ok. ok returns an error
 // to keep the dialog open with the message shown beside the buttons, or a message to show
 // once the dialog has closed ("" for none).
-func (u *UI) formDialog(title, okLabel string, content fyne.CanvasObject, size fyne.Size, ok func() (string, error)) {
+func (u *UI) reviewDialog(title, okLabel string, content fyne.CanvasObject, size fyne.Size, ok func() (string, error)) {
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	status.Importance = widget.DangerImportance
@@ -126,7 +126,7 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 	if w.Submitted {
 		title = lang.L("review.resubmit")
 	}
-	u.formDialog(title, title, box, fyne.NewSize(980, 660), func() (string, error) {
+	u.reviewDialog(title, title, box, fyne.NewSize(980, 660), func() (string, error) {
 		f := review.SubmitForm{CaseID: c.ID, Reasons: reasons.Text,
 			Proposed: domain.ProposedDecision{Content: content.Text, Basis: basis.Text, Benchmark: bench.Text}}
 		if c.Type == domain.ActPenalty {
@@ -171,7 +171,7 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 	voluntary.SetChecked(w.Marks.Voluntary)
 	why := multiLine(lang.L("review.marks.note.ph"), w.Marks.Note, 2)
 	box := container.NewVBox(note(lang.L("review.marks.intro")), complexCase, public, voluntary, why)
-	u.formDialog(lang.L("review.marks"), lang.L("action.save"), box, fyne.NewSize(620, 400), func() (string, error) {
+	u.reviewDialog(lang.L("review.marks"), lang.L("action.save"), box, fyne.NewSize(620, 400), func() (string, error) {
 		err := u.svc.Review.SetMarks(u.sess, w.Case.ID, domain.ReviewMarks{Complex: complexCase.Checked,
 			PublicInterest: public.Checked, Voluntary: voluntary.Checked, Note: why.Text})
 		if err == nil {
@@ -185,7 +185,7 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 func (u *UI) coordinationRequestDialog(c domain.Case, reload func()) {
 	text := multiLine(lang.L("review.coordinate.ph"), "", 5)
 	box := container.NewVBox(note(lang.L("review.coordinate.intro")), text)
-	u.formDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() (string, error) {
+	u.reviewDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() (string, error) {
 		_, err := u.svc.Review.RequestCoordination(u.sess, c.ID, text.Text)
 		if err == nil {
 			reload()
@@ -217,7 +217,7 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 	)
 	l := r.Latest()
 	intro := fmt.Sprintf(lang.L("review.conclude.intro"), l.No, l.Opinion.Label(), l.Reasons, open.RequestedNm, open.Disagreement)
-	u.formDialog(lang.L("review.conclude"), lang.L("review.conclude"), container.NewVBox(wrapped(intro), form), fyne.NewSize(760, 560), func() (string, error) {
+	u.reviewDialog(lang.L("review.conclude"), lang.L("review.conclude"), container.NewVBox(wrapped(intro), form), fyne.NewSize(760, 560), func() (string, error) {
 		held, err := domain.ParseDate(day.Text)
 		if err != nil {
 			return "", err
@@ -241,7 +241,7 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 // extendDialog extends the pending round's time limit once, with a reason.
 func (u *UI) extendDialog(c domain.Case, reload func()) {
 	why := multiLine(lang.L("review.extend.ph"), "", 3)
-	u.formDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(note(lang.L("review.extend.intro")), why),
+	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(note(lang.L("review.extend.intro")), why),
 		fyne.NewSize(560, 340), func() (string, error) {
 			r, err := u.svc.Review.Extend(u.sess, c.ID, why.Text)
 			if err != nil {

@@ -9,9 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
@@ -22,11 +24,13 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Record  *record.Service
-	Review  *review.Service
-	Version string
+	Store       *store.Store
+	Office      *office.Service
+	Record      *record.Service
+	Review      *review.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Version     string
 }
 
 // UI is the one LawDesk window and the signed-in session.
