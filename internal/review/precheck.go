@@ -11,7 +11,11 @@ const FileWithinWorkingDays = 15
 // preChecks runs every pre-check LawDesk can from the record: the officers' certificates on
 // each completed enforcement stage, two officers at each, the case's time limits, the
 // submission's materials and its benchmark range.
-func (s *Service) preChecks(c domain.Case, sub domain.Submission) []domain.PreCheckResult {
+func (s *Service) preChecks(c domain.Case, sub domain.Submission) ([]domain.PreCheckResult, error) {
+	cal, err := s.calendar()
+	if err != nil {
+		return nil, err
+	}
 	byID := map[uint64]domain.Officer{}
 	if all, err := s.st.Officers(); err == nil {
 		for _, o := range all {
@@ -37,7 +41,7 @@ func (s *Service) preChecks(c domain.Case, sub domain.Submission) []domain.PreCh
 	if c.Type == domain.ActPenalty && c.Procedure == domain.ProcedureGeneral {
 		filed := c.Filed()
 		if !c.Opened.IsZero() {
-			due := s.calendar().AddWorkingDays(c.Opened, FileWithinWorkingDays).Date
+			due := cal.AddWorkingDays(c.Opened, FileWithinWorkingDays).Date
 			deadlines = append(deadlines, domain.DeadlineFact{Name: "立案期限（受理后十五个工作日）", Due: due, Done: filed})
 		}
 		if !filed.IsZero() {
@@ -55,5 +59,5 @@ func (s *Service) preChecks(c domain.Case, sub domain.Submission) []domain.PreCh
 		domain.CheckDeadlines(deadlines, s.today()),
 		domain.CheckMaterials(sub.Materials),
 		domain.CheckBenchmark(sub.Proposed),
-	}
+	}, nil
 }

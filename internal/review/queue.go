@@ -44,6 +44,10 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 		return nil, err
 	}
 	today := s.today()
+	cal, err := s.calendar()
+	if err != nil {
+		return nil, err
+	}
 	seen := map[uint64]bool{}
 	var out []Entry
 	for _, r := range reviews {
@@ -55,7 +59,7 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 		e := Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName, Stage: c.Stage,
 			Review: r, Submitted: true, Reasons: r.MajorReasons}
 		if r.Status == domain.ReviewPending {
-			e.DaysLeft = s.calendar().WorkingDaysBetween(today, r.Latest().Deadline)
+			e.DaysLeft = cal.WorkingDaysBetween(today, r.Latest().Deadline)
 		}
 		out = append(out, e)
 	}

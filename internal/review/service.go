@@ -17,18 +17,20 @@ import (
 type Service struct {
 	st  *store.Store
 	rec *record.Service
-	// calendar is the working-day calendar the time limits are counted in.
-	calendar func() *workday.Calendar
 }
 
 // New returns the review service and registers its gate with the record service, so that
 // from then on the decision stage of a case needing review cannot be completed through rec
 // — in the window, on the command line or anywhere else — until the review has passed.
 func New(st *store.Store, rec *record.Service) *Service {
-	s := &Service{st: st, rec: rec, calendar: workday.Builtin}
+	s := &Service{st: st, rec: rec}
 	rec.AddStageGate(s.Gate)
 	return s
 }
+
+// calendar is the office's working-day calendar (the built-in schedules and those the
+// office entered), in which the review time limits are counted.
+func (s *Service) calendar() (*workday.Calendar, error) { return s.st.Calendar() }
 
 // today is the office's current date.
 func (s *Service) today() domain.Date { return domain.DateOf(s.st.Now()) }

@@ -112,13 +112,21 @@ func (s *Service) Submit(sess office.Session, f SubmitForm) (domain.Review, erro
 	if err != nil {
 		return domain.Review{}, err
 	}
-	deadline := s.calendar().AddWorkingDays(s.today(), cfg.Policy.TimeLimitDays).Date
+	cal, err := s.calendar()
+	if err != nil {
+		return domain.Review{}, err
+	}
+	deadline := cal.AddWorkingDays(s.today(), cfg.Policy.TimeLimitDays).Date
 	handlers, err := s.handlerLogins(c)
 	if err != nil {
 		return domain.Review{}, err
 	}
 	sub := domain.Submission{Proposed: p, Reasons: strings.TrimSpace(f.Reasons), Materials: mats, Responses: f.Responses,
 		By: sess.Actor(), ByName: sess.User.DisplayName(), At: s.st.Now(), Voluntarily: !a.Evaluation.Major()}
+	checklist, err := s.roundChecklist(c, sub, cfg)
+	if err != nil {
+		return domain.Review{}, err
+	}
 	return s.st.UpdateReview(c.ID, sess.Actor(), "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
 		r.CaseNo, r.Party, r.Handlers, r.HandlerLogins = c.Number, c.Party.Name, slices.Clone(c.OfficerIDs), handlers
 		r.MajorReasons = a.Reasons()
@@ -128,7 +136,7 @@ func (s *Service) Submit(sess office.Session, f SubmitForm) (domain.Review, erro
 		if err := r.Submit(sub, deadline); err != nil {
 			return "", err
 		}
-		s.openRound(r, c, cfg)
+		r.Rounds[len(r.Rounds)-1].Checklist = checklist
 		return fmt.Sprintf("案件 %s 第 %d 次送法制审核，拟处理意见：%s，审核期限至 %s", c.Number, len(r.Rounds), p.Summary(), deadline), nil
 	})
 }
@@ -153,11 +161,13 @@ func (s *Service) handlerLogins(c domain.Case) ([]string, error) {
 	return out, nil
 }
 
-// openRound gives the new round its checklist, pre-filled from the record.
-func (s *Service) openRound(r *domain.Review, c domain.Case, cfg domain.ReviewConfig) {
-	l := &r.Rounds[len(r.Rounds)-1]
-	items := domain.NewChecklist(cfg.Checklist)
-	l.Checklist = domain.ApplyPreChecks(items, cfg.Checklist, s.preChecks(c, l.Submission))
+// roundChecklist is the checklist a new round opens with, pre-filled from the record.
+func (s *Service) roundChecklist(c domain.Case, sub domain.Submission, cfg domain.ReviewConfig) ([]domain.ChecklistItem, error) {
+	checks, err := s.preChecks(c, sub)
+	if err != nil {
+		return nil, err
+	}
+	return domain.ApplyPreChecks(domain.NewChecklist(cfg.Checklist), cfg.Checklist, checks), nil
 }
 
 // refuseSelfReview keeps a reviewer from reviewing a case they handle or submitted.
@@ -194,7 +204,9 @@ func (s *Service) Open(sess office.Session, caseID uint64) (Workspace, error) {
 	if w.Materials, err = s.materials(c); err != nil {
 		return w, err
 	}
-	w.PreChecks = s.preChecks(c, a.Review.Latest().Submission)
+	if w.PreChecks, err = s.preChecks(c, a.Review.Latest().Submission); err != nil {
+		return w, err
+	}
 	switch {
 	case !a.Submitted || a.Review.Status != domain.ReviewPending:
 		w.Why = "没有待审核的送审。"
@@ -271,6 +283,10 @@ func (s *Service) Extend(sess office.Session, caseID uint64, reason string) (dom
 	if err != nil {
 		return domain.Review{}, err
 	}
+	cal, err := s.calendar()
+	if err != nil {
+		return domain.Review{}, err
+	}
 	if cfg.Policy.ExtensionDays == 0 {
 		return domain.Review{}, domain.Errorf(domain.EINVALID, "本单位设置的审核期限不可延长（可延长天数为 0）。")
 	}
@@ -278,7 +294,7 @@ func (s *Service) Extend(sess office.Session, caseID uint64, reason string) (dom
 		if len(r.Rounds) == 0 {
 			return "", domain.Errorf(domain.ENOTFOUND, "案件 %s 还没有送法制审核。", c.Number)
 		}
-		due := s.calendar().AddWorkingDays(r.Latest().Deadline, cfg.Policy.ExtensionDays).Date
+		due := cal.AddWorkingDays(r.Latest().Deadline, cfg.Policy.ExtensionDays).Date
 		if err := r.Extend(reason, due); err != nil {
 			return "", err
 		}

@@ -1,6 +1,9 @@
 package review_test
 
 import (
+	"encoding/json"
+	"lawdesk/internal/calendar"
+	"lawdesk/resources"
 	"strings"
 	"testing"
 
@@ -256,5 +259,27 @@ func TestPreChecksShowTheirEvidence(t *testing.T) {
 		if p.Key == domain.PreCheckCertificates && (p.State != domain.PreCheckFail || !strings.Contains(strings.Join(p.Problems, ""), "马骏 执法证 52020019010 有效期至 2026-10-13，当日已失效")) {
 			t.Fatalf("lapsed certificate: %+v", p)
 		}
+	}
+}
+
+// TestTimeLimitFollowsTheOfficeCalendar: a day off the office entered (a local holiday on
+// Monday 30 November) moves the review deadline by a day.
+func TestTimeLimitFollowsTheOfficeCalendar(t *testing.T) {
+	e := newEnv(t)
+	data, err := resources.Holidays.ReadFile("holiday/2026.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sched map[string]any
+	json.Unmarshal(data, &sched)
+	sched["days"] = append(sched["days"].([]any), map[string]any{"name": "地方节日", "date": "2026-11-30", "isOffDay": true})
+	data, _ = json.Marshal(sched)
+	if _, err := calendar.New(e.st).Import(e.as("admin"), "2026.json", data, "县政府通知"); err != nil {
+		t.Fatal(err)
+	}
+	c := e.toDecide(e.newCase())
+	r := submit(t, e, c, "liuyang")
+	if d := r.Latest().Deadline; d != domain.NewDate(2026, 12, 2) {
+		t.Fatalf("deadline %s, want 2026-12-02 (30 November off)", d)
 	}
 }
