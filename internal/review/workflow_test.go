@@ -2,14 +2,14 @@ package review_test
 
 import (
 	"encoding/json"
-	"lawdesk/internal/calendar"
-	"lawdesk/resources"
 	"strings"
 	"testing"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
+	"lawdesk/resources"
 )
 
 var proposal = domain.ProposedDecision{Content: "责令限期改正，并处罚款六万元", Fine: 60_000_00,

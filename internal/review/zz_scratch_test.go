@@ -81,4 +81,17 @@ func TestScratchScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	mk("青山县明珠食品厂", 120_000_00)
+	c4 := mk("青山县顺发百货有限公司", 90_000_00)
+	r4, _ := svc.Submit(as("liuyang"), review.SubmitForm{CaseID: c4.ID, Proposed: p, Reasons: "情节严重。"})
+	it4 := r4.Latest().Checklist
+	for i := range it4 {
+		it4[i].Finding, it4[i].Note = domain.FindingOK, "经核查符合规定"
+	}
+	it4[6].Finding, it4[6].Note = domain.FindingProblem, "首次违法且已改正，应从轻处罚"
+	if _, err := svc.RecordOpinion(as("sunli"), review.OpinionForm{CaseID: c4.ID, Checklist: it4, Opinion: domain.OpinionChange, Reasons: "建议罚款 30,000 元。"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.RequestCoordination(as("liuyang"), c4.ID, "当事人经两次责令仍未改正，不属于首次违法，应维持 60,000 元。"); err != nil {
+		t.Fatal(err)
+	}
 }
