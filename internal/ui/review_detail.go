@@ -61,8 +61,8 @@ func decidedRounds(r domain.Review) int {
 	return n
 }
 
-// wrapped is a label that wraps at word boundaries.
-func wrapped(text string) *widget.Label {
+// reviewLabel is a label that wraps at word boundaries.
+func reviewLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
@@ -83,7 +83,7 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 		}
 	}
 	line := fmt.Sprintf(lang.L("review.case.line"), c.MatterName, c.Party.Name, c.Party.Kind.Label()) + " · " +
-		fmt.Sprintf(lang.L("review.case.stage"), c.HandlingUnit, u.officerNames(c.OfficerIDs), c.Stage.Label(), c.Amount)
+		fmt.Sprintf(lang.L("review.case.stage"), c.HandlingUnit, u.reviewOfficerNames(c.OfficerIDs), c.Stage.Label(), c.Amount)
 	if w.Submitted && r.Status == domain.ReviewPending {
 		l := r.Latest()
 		line += " · " + fmt.Sprintf(lang.L("review.deadline"), l.No, l.Deadline)
@@ -100,10 +100,10 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 		why = lang.L("review.major") + strings.Join(reasons, "；")
 	}
 	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
-	box := container.NewVBox(title, wrapped(line), note(why))
+	box := container.NewVBox(title, reviewLabel(line), note(why))
 	if n := lastDecided(r); n > 0 {
 		rd := r.Rounds[n-1]
-		op := wrapped(fmt.Sprintf(lang.L("review.latest"), rd.No, rd.Opinion.Label(), rd.Reasons, rd.OpinionNo))
+		op := reviewLabel(fmt.Sprintf(lang.L("review.latest"), rd.No, rd.Opinion.Label(), rd.Reasons, rd.OpinionNo))
 		if rd.Opinion != domain.OpinionAgree {
 			op.Importance = widget.DangerImportance
 		} else {
@@ -115,8 +115,8 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 	return widget.NewCard("", "", box)
 }
 
-// officerNames joins the names of officers by ID.
-func (u *UI) officerNames(ids []uint64) string {
+// reviewOfficerNames joins the names of officers by ID.
+func (u *UI) reviewOfficerNames(ids []uint64) string {
 	var names []string
 	for _, id := range ids {
 		if o, err := u.svc.Store.Officer(id); err == nil {
@@ -207,7 +207,7 @@ func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
 	form := widget.NewForm()
 	add := func(key, value string) {
 		if strings.TrimSpace(value) != "" {
-			form.Append(lang.L(key), wrapped(value))
+			form.Append(lang.L(key), reviewLabel(value))
 		}
 	}
 	add("review.p.content", p.Content)
@@ -229,7 +229,7 @@ func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
 	if len(l.Submission.Responses) > 0 {
 		box.Add(subheading(lang.L("review.responses")))
 		for _, rsp := range l.Submission.Responses {
-			box.Add(wrapped("·" + rsp.Problem + "\n→ " + rsp.Response))
+			box.Add(reviewLabel("·" + rsp.Problem + "\n→ " + rsp.Response))
 		}
 	}
 	box.Add(u.materialsList(w.Materials))
@@ -264,11 +264,11 @@ func (u *UI) materialsList(ms []domain.Material) fyne.CanvasObject {
 			docs = lang.L("review.materials.missing")
 		}
 		row := container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)),
-			u.documentButtons(m), wrapped(docs))
+			u.documentButtons(m), reviewLabel(docs))
 		box.Add(row)
 	}
 	if missing := domain.MissingMaterials(ms); len(missing) > 0 {
-		l := wrapped(fmt.Sprintf(lang.L("review.materials.block"), strings.Join(missing, "、")))
+		l := reviewLabel(fmt.Sprintf(lang.L("review.materials.block"), strings.Join(missing, "、")))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
@@ -289,7 +289,7 @@ func (u *UI) roundsSideBySide(r domain.Review) fyne.CanvasObject {
 
 func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("review.round"), rd.No), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	box.Add(wrapped(fmt.Sprintf(lang.L("review.round.submitted"), rd.Submission.ByName, rd.Submission.At.Local().Format("2006-01-02"),
+	box.Add(reviewLabel(fmt.Sprintf(lang.L("review.round.submitted"), rd.Submission.ByName, rd.Submission.At.Local().Format("2006-01-02"),
 		rd.Submission.Proposed.Summary())))
 	for _, rsp := range rd.Submission.Responses {
 		box.Add(note("↩ " + rsp.Response))
@@ -321,12 +321,12 @@ func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
 		if it.Resolved != "" {
 			text += fmt.Sprintf(lang.L("review.round.resolved"), it.Resolved)
 		}
-		box.Add(wrapped(text))
+		box.Add(reviewLabel(text))
 	}
 	op := container.NewHBox(widget.NewLabelWithStyle(lang.L("review.round.opinion"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		coloredText(rd.Opinion.Label(), opinionColor(rd.Opinion), true))
 	box.Add(op)
-	box.Add(wrapped(rd.Reasons))
+	box.Add(reviewLabel(rd.Reasons))
 	box.Add(note(fmt.Sprintf("%s · %s · %s", rd.OpinionNo, rd.ReviewerNm, rd.OpinionAt.Local().Format("2006-01-02"))))
 	return widget.NewCard("", "", box)
 }
@@ -349,7 +349,7 @@ func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
 		} else {
 			text += "\n" + lang.L("review.coord.waiting")
 		}
-		box.Add(wrapped(text))
+		box.Add(reviewLabel(text))
 	}
 	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.coord.title")), box))
 }

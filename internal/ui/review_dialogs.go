@@ -48,7 +48,7 @@ func (u *UI) reviewDialog(title, okLabel string, content fyne.CanvasObject, size
 	d.Show()
 }
 
-func multiLine(placeholder, text string, rows int) *widget.Entry {
+func reviewMultiLine(placeholder, text string, rows int) *widget.Entry {
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetPlaceHolder(placeholder)
@@ -57,7 +57,7 @@ func multiLine(placeholder, text string, rows int) *widget.Entry {
 	return e
 }
 
-func moneyText(m domain.Money) string {
+func reviewMoney(m domain.Money) string {
 	if m == 0 {
 		return ""
 	}
@@ -73,7 +73,7 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 	if !w.Submitted && c.Decision.Decided() {
 		p.Penalties, p.Fine, p.Content = c.Decision.Kinds, c.Decision.Fine+c.Decision.Confiscation, c.Decision.Summary
 	}
-	content := multiLine(lang.L("review.f.content.ph"), p.Content, 2)
+	content := reviewMultiLine(lang.L("review.f.content.ph"), p.Content, 2)
 	var penLabels, selected []string
 	for _, k := range domain.AllPenaltyKinds {
 		penLabels = append(penLabels, k.Label())
@@ -81,19 +81,19 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 	for _, k := range p.Penalties {
 		selected = append(selected, k.Label())
 	}
-	kinds, chosen := checkGrid(penLabels, selected, 5)
+	kinds, chosen := reviewChecks(penLabels, selected, 5)
 	fine, basis, bench := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	fine.SetText(moneyText(p.Fine))
+	fine.SetText(reviewMoney(p.Fine))
 	fine.SetPlaceHolder("60000")
 	basis.SetText(p.Basis)
 	basis.SetPlaceHolder(lang.L("review.f.basis.ph"))
 	bench.SetText(p.Benchmark)
 	bench.SetPlaceHolder(lang.L("review.f.benchmark.ph"))
 	bmin, bmax := widget.NewEntry(), widget.NewEntry()
-	bmin.SetText(moneyText(p.BenchmarkMin))
-	bmax.SetText(moneyText(p.BenchmarkMax))
+	bmin.SetText(reviewMoney(p.BenchmarkMin))
+	bmax.SetText(reviewMoney(p.BenchmarkMax))
 	rng := container.NewHBox(fixedWidth(130, bmin), widget.NewLabel(lang.L("review.f.to")), fixedWidth(130, bmax), widget.NewLabel(lang.L("rvset.yuan")))
-	reasons := multiLine(lang.L("review.f.reasons.ph"), reasonsText, 3)
+	reasons := reviewMultiLine(lang.L("review.f.reasons.ph"), reasonsText, 3)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("review.p.content"), content),
@@ -114,9 +114,9 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 		box.Add(subheading(lang.L("review.responses")))
 		box.Add(note(lang.L("review.responses.hint")))
 		for _, pt := range points {
-			a := multiLine(lang.L("review.f.answer.ph"), "", 2)
+			a := reviewMultiLine(lang.L("review.f.answer.ph"), "", 2)
 			answers = append(answers, a)
-			box.Add(wrapped("·" + pt.Problem))
+			box.Add(reviewLabel("·" + pt.Problem))
 			box.Add(a)
 		}
 	}
@@ -169,7 +169,7 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 	public.SetChecked(w.Marks.PublicInterest)
 	voluntary := widget.NewCheck(lang.L("review.marks.voluntary"), nil)
 	voluntary.SetChecked(w.Marks.Voluntary)
-	why := multiLine(lang.L("review.marks.note.ph"), w.Marks.Note, 2)
+	why := reviewMultiLine(lang.L("review.marks.note.ph"), w.Marks.Note, 2)
 	box := container.NewVBox(note(lang.L("review.marks.intro")), complexCase, public, voluntary, why)
 	u.reviewDialog(lang.L("review.marks"), lang.L("action.save"), box, fyne.NewSize(620, 400), func() (string, error) {
 		err := u.svc.Review.SetMarks(u.sess, w.Case.ID, domain.ReviewMarks{Complex: complexCase.Checked,
@@ -183,7 +183,7 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 
 // coordinationRequestDialog records the handling unit's disagreement for the head.
 func (u *UI) coordinationRequestDialog(c domain.Case, reload func()) {
-	text := multiLine(lang.L("review.coordinate.ph"), "", 5)
+	text := reviewMultiLine(lang.L("review.coordinate.ph"), "", 5)
 	box := container.NewVBox(note(lang.L("review.coordinate.intro")), text)
 	u.reviewDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() (string, error) {
 		_, err := u.svc.Review.RequestCoordination(u.sess, c.ID, text.Text)
@@ -205,7 +205,7 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 	people := widget.NewEntry()
 	people.SetPlaceHolder(lang.L("review.conclude.people.ph"))
 	people.SetText(u.sess.User.DisplayName())
-	conclusion := multiLine(lang.L("review.conclude.ph"), "", 3)
+	conclusion := reviewMultiLine(lang.L("review.conclude.ph"), "", 3)
 	outcomes := []string{domain.CoordinationProceed.Label(), domain.CoordinationUphold.Label()}
 	outcome := widget.NewRadioGroup(outcomes, nil)
 	form := widget.NewForm(
@@ -217,7 +217,7 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 	)
 	l := r.Latest()
 	intro := fmt.Sprintf(lang.L("review.conclude.intro"), l.No, l.Opinion.Label(), l.Reasons, open.RequestedNm, open.Disagreement)
-	u.reviewDialog(lang.L("review.conclude"), lang.L("review.conclude"), container.NewVBox(wrapped(intro), form), fyne.NewSize(760, 560), func() (string, error) {
+	u.reviewDialog(lang.L("review.conclude"), lang.L("review.conclude"), container.NewVBox(reviewLabel(intro), form), fyne.NewSize(760, 560), func() (string, error) {
 		held, err := domain.ParseDate(day.Text)
 		if err != nil {
 			return "", err
@@ -240,7 +240,7 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 
 // extendDialog extends the pending round's time limit once, with a reason.
 func (u *UI) extendDialog(c domain.Case, reload func()) {
-	why := multiLine(lang.L("review.extend.ph"), "", 3)
+	why := reviewMultiLine(lang.L("review.extend.ph"), "", 3)
 	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(note(lang.L("review.extend.intro")), why),
 		fyne.NewSize(560, 340), func() (string, error) {
 			r, err := u.svc.Review.Extend(u.sess, c.ID, why.Text)
@@ -255,17 +255,17 @@ func (u *UI) extendDialog(c domain.Case, reload func()) {
 // printReview saves a review document of a case as PDF where the user chooses; the print
 // is logged by the service.
 func (u *UI) printReview(c domain.Case, doc review.Document, round int) {
-	name := fmt.Sprintf("%s-%s.pdf", doc.Title(), safeFileName(c.Number))
-	u.savePDF(name, func(w io.Writer) error { return u.svc.Review.Print(u.sess, c.ID, doc, round, w) })
+	name := fmt.Sprintf("%s-%s.pdf", doc.Title(), reviewFileName(c.Number))
+	u.reviewSavePDF(name, func(w io.Writer) error { return u.svc.Review.Print(u.sess, c.ID, doc, round, w) })
 }
 
 // printCatalogue saves the catalogue of major decisions as PDF for publication.
 func (u *UI) printCatalogue() {
-	u.savePDF(lang.L("review.catalogue.file"), func(w io.Writer) error { return u.svc.Review.PrintCatalogue(u.sess, w) })
+	u.reviewSavePDF(lang.L("review.catalogue.file"), func(w io.Writer) error { return u.svc.Review.PrintCatalogue(u.sess, w) })
 }
 
-// safeFileName replaces characters Windows does not allow in file names.
-func safeFileName(s string) string {
+// reviewFileName replaces characters Windows does not allow in file names.
+func reviewFileName(s string) string {
 	return strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`<>:"/\|?*`, r) {
 			return '_'
@@ -274,9 +274,9 @@ func safeFileName(s string) string {
 	}, s)
 }
 
-// savePDF renders into memory first (a failed render writes nothing), then asks where to
+// reviewSavePDF renders into memory first (a failed render writes nothing), then asks where to
 // save it.
-func (u *UI) savePDF(name string, render func(io.Writer) error) {
+func (u *UI) reviewSavePDF(name string, render func(io.Writer) error) {
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
 		u.showError(err)

@@ -70,7 +70,7 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 		r.resolved = widget.NewEntry()
 		r.resolved.SetPlaceHolder(lang.L("review.resolved.ph"))
 		r.resolved.SetText(it.Resolved)
-		r.finding = widget.NewRadioGroup(translated(findingKeys), func(s string) {
+		r.finding = widget.NewRadioGroup(reviewTranslated(findingKeys), func(s string) {
 			if s == lang.L("review.finding.problem") {
 				r.resolved.Show()
 			} else {
@@ -92,7 +92,7 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, it.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		row := container.NewVBox(title, r.finding, r.note, r.resolved)
 		if len(it.Evidence) > 0 {
-			ev := wrapped(strings.Join(it.Evidence, "\n"))
+			ev := reviewLabel(strings.Join(it.Evidence, "\n"))
 			acc := widget.NewAccordion(widget.NewAccordionItem(lang.L("review.evidence"), ev))
 			row.Add(acc)
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,7 +70,7 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 			v.showDetail()
 		}
 	}
-	filter := widget.NewSelect(translated(reviewFilters), func(s string) {
+	filter := widget.NewSelect(reviewTranslated(reviewFilters), func(s string) {
 		v.filter = s
 		v.applyFilter()
 	})
@@ -84,7 +85,7 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 	return container.NewBorder(header, nil, nil, nil, split)
 }
 
-func translated(keys []string) []string {
+func reviewTranslated(keys []string) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = lang.L(k)
@@ -111,7 +112,7 @@ func (v *reviewView) applyFilter() {
 		switch v.filter {
 		case lang.L("review.filter.mine"):
 			keep = e.Submitted && e.Review.Status == domain.ReviewPending && me.HasRole(domain.RoleReviewer) &&
-				!containsString(e.Review.HandlerLogins, me.Name)
+				!slices.Contains(e.Review.HandlerLogins, me.Name)
 		case lang.L("review.filter.pending"):
 			keep = e.Submitted && e.Review.Status == domain.ReviewPending
 		case lang.L("review.filter.todo"):
@@ -149,15 +150,6 @@ func (v *reviewView) applyFilter() {
 		v.selected = 0
 	}
 	v.showDetail()
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // entryStatus is the status word of a list entry and its colour.

@@ -183,7 +183,7 @@ func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	for _, t := range r.ActTypes {
 		actSelected = append(actSelected, t.Label())
 	}
-	acts, actsChosen := checkGrid(actLabels, actSelected, 6)
+	acts, actsChosen := reviewChecks(actLabels, actSelected, 6)
 	general := widget.NewCheck(lang.L("rvset.rule.general"), nil)
 	general.SetChecked(r.GeneralProcedure)
 	matter := widget.NewCheck(lang.L("rvset.rule.matter"), nil)
@@ -216,7 +216,7 @@ func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	for _, k := range r.Penalties {
 		penSelected = append(penSelected, k.Label())
 	}
-	pens, pensChosen := checkGrid(penLabels, penSelected, 5)
+	pens, pensChosen := reviewChecks(penLabels, penSelected, 5)
 
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -444,9 +444,9 @@ func (u *UI) staffingCard() fyne.CanvasObject {
 	return container.NewVBox(subheading(lang.L("rvstaff.title")), container.NewPadded(verdict), msg, form)
 }
 
-// checkGrid lays out one check box per label in rows of cols, so long lists wrap instead of
+// reviewChecks lays out one check box per label in rows of cols, so long lists wrap instead of
 // running off the dialog; chosen returns the ticked labels in label order.
-func checkGrid(labels, selected []string, cols int) (grid *fyne.Container, chosen func() []string) {
+func reviewChecks(labels, selected []string, cols int) (grid *fyne.Container, chosen func() []string) {
 	grid = container.NewGridWithColumns(cols)
 	var checks []*widget.Check
 	for _, l := range labels {
