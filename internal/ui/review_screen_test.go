@@ -48,7 +48,7 @@ func majorCaseAtDecision(t *testing.T, u *UI) domain.Case {
 		ids = append(ids, o.ID)
 	}
 	liu, _ := st.UserByName("liuyang")
-	sess := sessionOf(liu)
+	sess := reviewSession(liu)
 	c, err := u.svc.Record.CreateCase(sess, domain.Case{Type: domain.ActOther, MatterName: "对企业未按规定公示年度报告的处理",
 		Procedure: domain.ProcedureGeneral, Source: domain.SourceInspection, HandlingUnit: "城关市场监管所", OfficerIDs: ids,
 		Party: domain.Party{Kind: domain.PartyOrganisation, Name: "青山县宏达建材有限公司"}, Amount: 60_000_00,
@@ -71,8 +71,8 @@ func majorCaseAtDecision(t *testing.T, u *UI) domain.Case {
 	return c
 }
 
-// tapLast taps the last visible button showing key's text: the one in the dialog on top.
-func tapLast(t *testing.T, u *UI, key string) {
+// reviewTapTop taps the last visible button showing key's text: the one in the dialog on top.
+func reviewTapTop(t *testing.T, u *UI, key string) {
 	t.Helper()
 	var last *widget.Button
 	for _, b := range objects[*widget.Button](u) {
@@ -86,7 +86,7 @@ func tapLast(t *testing.T, u *UI, key string) {
 	test.Tap(last)
 }
 
-func entryWithPlaceholder(t *testing.T, u *UI, key string) *widget.Entry {
+func reviewEntry(t *testing.T, u *UI, key string) *widget.Entry {
 	t.Helper()
 	var last *widget.Entry
 	for _, e := range objects[*widget.Entry](u) {
@@ -112,17 +112,17 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 
 	// Deciding before review is refused with the gate's message.
 	tapButton(t, u, "review.decide")
-	tapLast(t, u, "review.decide")
+	reviewTapTop(t, u, "review.decide")
 	assertShows(t, u, "属于重大执法决定", "未经法制审核不得作出决定")
-	tapLast(t, u, "dialog.ok")
+	reviewTapTop(t, u, "dialog.ok")
 
 	// 送审.
 	tapButton(t, u, "review.submit")
-	entryWithPlaceholder(t, u, "review.f.basis.ph").SetText("《企业信息公示暂行条例》第十八条")
-	entryWithPlaceholder(t, u, "review.f.reasons.ph").SetText("企业连续两年未公示年度报告，经责令仍不改正。")
-	tapLast(t, u, "review.submit")
+	reviewEntry(t, u, "review.f.basis.ph").SetText("《企业信息公示暂行条例》第十八条")
+	reviewEntry(t, u, "review.f.reasons.ph").SetText("企业连续两年未公示年度报告，经责令仍不改正。")
+	reviewTapTop(t, u, "review.submit")
 	assertShows(t, u, "已送法制审核", "2026-12-01")
-	tapLast(t, u, "dialog.ok")
+	reviewTapTop(t, u, "dialog.ok")
 	if r, ok, _ := u.svc.Store.ReviewOfCase(c.ID); !ok || r.Status != domain.ReviewPending || r.Latest().Submission.Proposed.Content != "罚款六万元" {
 		t.Fatalf("after submitting in the window: %+v", r)
 	}
@@ -142,11 +142,11 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	radios[10].SetSelected(domain.OpinionAgree.Label())
 	assertShows(t, u, "证据是否合法充分", "尚未说明已解决或不影响决定")
 	radios[4].SetSelected(tr("review.finding.ok"))
-	entryWithPlaceholder(t, u, "review.reasons.ph").SetText("事实清楚，证据充分，同意。")
+	reviewEntry(t, u, "review.reasons.ph").SetText("事实清楚，证据充分，同意。")
 	tapButton(t, u, "review.opinion.submit")
-	tapLast(t, u, "review.opinion.submit")
+	reviewTapTop(t, u, "review.opinion.submit")
 	assertShows(t, u, "已出具法制审核意见书 青市监法审〔2026〕1号")
-	tapLast(t, u, "dialog.ok")
+	reviewTapTop(t, u, "dialog.ok")
 	u.signOut()
 
 	// The handling officer decides.
@@ -154,7 +154,7 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	u.main.open(sectionReview)
 	assertShows(t, u, "事实清楚，证据充分，同意。", "青市监法审〔2026〕1号")
 	tapButton(t, u, "review.decide")
-	tapLast(t, u, "review.decide")
+	reviewTapTop(t, u, "review.decide")
 	if !strings.Contains(screenText(u), "已完成“决定”环节") {
 		t.Fatalf("decision in the window: %s", screenText(u))
 	}
@@ -174,4 +174,4 @@ func TestReviewSettingsTabIsReadOnlyForReviewers(t *testing.T) {
 	}
 }
 
-func sessionOf(us domain.User) office.Session { return office.Session{User: us} }
+func reviewSession(us domain.User) office.Session { return office.Session{User: us} }
