@@ -259,13 +259,11 @@ func (u *UI) materialsList(ms []domain.Material) fyne.CanvasObject {
 		if m.Required {
 			name += lang.L("review.materials.required")
 		}
-		docs := strings.Join(m.Documents, "；")
-		if docs == "" {
-			docs = lang.L("review.materials.missing")
+		var docs fyne.CanvasObject = reviewLabel(lang.L("review.materials.missing"))
+		if m.Present() {
+			docs = u.documentButtons(m)
 		}
-		row := container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)),
-			u.documentButtons(m), reviewLabel(docs))
-		box.Add(row)
+		box.Add(container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)), nil, docs))
 	}
 	if missing := domain.MissingMaterials(ms); len(missing) > 0 {
 		l := reviewLabel(fmt.Sprintf(lang.L("review.materials.block"), strings.Join(missing, "、")))
@@ -354,11 +352,18 @@ func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
 	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.coord.title")), box))
 }
 
-// documentButtons are the buttons that open a material's documents.
-//
-// TEMPORARY: document previews belong to the record capability, whose documents are not on
-// main yet; until they are, materials list their documents without a preview button.
-func (u *UI) documentButtons(m domain.Material) fyne.CanvasObject { return container.NewHBox() }
+// documentButtons are links that open each document of a material in the record's preview
+// window (the view is logged in the access log there); long titles are shortened.
+func (u *UI) documentButtons(m domain.Material) fyne.CanvasObject {
+	box := container.NewVBox()
+	for i, id := range m.DocIDs {
+		link := widget.NewHyperlink(m.Documents[i], nil)
+		link.Truncation = fyne.TextTruncateEllipsis
+		link.OnTapped = func() { u.openReviewDocument(id) }
+		box.Add(link)
+	}
+	return box
+}
 
 // lastDecided is the number of the latest round that has its opinion (0 when none).
 func lastDecided(r domain.Review) int {
