@@ -64,7 +64,7 @@ func decidedRounds(r domain.Review) int {
 // reviewLabel is a label that wraps at word boundaries.
 func reviewLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	return l
 }
 
@@ -290,7 +290,7 @@ func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
 	box.Add(reviewLabel(fmt.Sprintf(lang.L("review.round.submitted"), rd.Submission.ByName, rd.Submission.At.Local().Format("2006-01-02"),
 		rd.Submission.Proposed.Summary())))
 	for _, rsp := range rd.Submission.Responses {
-		box.Add(note("↩ " + rsp.Response))
+		box.Add(note(lang.L("review.round.answer") + rsp.Response))
 	}
 	if !rd.Decided() {
 		box.Add(note(fmt.Sprintf(lang.L("review.round.waiting"), rd.Deadline)))

@@ -25,7 +25,7 @@ import (
 // once the dialog has closed ("" for none).
 func (u *UI) reviewDialog(title, okLabel string, content fyne.CanvasObject, size fyne.Size, ok func() (string, error)) {
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	var d dialog.Dialog
 	okBtn := widget.NewButton(okLabel, func() {
@@ -50,7 +50,7 @@ func (u *UI) reviewDialog(title, okLabel string, content fyne.CanvasObject, size
 
 func reviewMultiLine(placeholder, text string, rows int) *widget.Entry {
 	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+	e.Wrapping = fyne.TextWrapBreak
 	e.SetPlaceHolder(placeholder)
 	e.SetText(text)
 	e.SetMinRowsVisible(rows)

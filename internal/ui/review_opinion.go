@@ -48,7 +48,7 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 	var rows []*checklistRow
 	list := container.NewVBox()
 	warn := widget.NewLabel("")
-	warn.Wrapping = fyne.TextWrapWord
+	warn.Wrapping = fyne.TextWrapBreak
 	warn.Importance = widget.DangerImportance
 	opinion := widget.NewRadioGroup(nil, nil)
 	update := func() {
@@ -110,7 +110,7 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 	opinion.Refresh()
 	reasons := widget.NewMultiLineEntry()
 	reasons.SetPlaceHolder(lang.L("review.reasons.ph"))
-	reasons.Wrapping = fyne.TextWrapWord
+	reasons.Wrapping = fyne.TextWrapBreak
 	reasons.SetMinRowsVisible(3)
 	submit := widget.NewButtonWithIcon(lang.L("review.opinion.submit"), theme.ConfirmIcon(), func() {
 		f := review.OpinionForm{CaseID: w.Case.ID, Reasons: reasons.Text}

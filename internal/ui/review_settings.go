@@ -28,7 +28,7 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 	}
 	canEdit := domain.Allowed(u.sess.User.Roles, domain.PermReviewSettings)
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	changed := func() {
 		status.Importance = widget.WarningImportance
 		status.SetText(lang.L("rvset.unsaved"))
@@ -136,7 +136,7 @@ func (u *UI) ruleRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func(
 	})
 	on.SetChecked(r.Enabled)
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, r.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title.Wrapping = fyne.TextWrapBreak
 	if !r.Enabled {
 		title.Importance = widget.LowImportance
 	}
@@ -219,7 +219,7 @@ func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	pens, pensChosen := reviewChecks(penLabels, penSelected, 5)
 
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("rvset.rule.title"), title),
@@ -339,7 +339,7 @@ func (u *UI) elementDialog(e domain.ChecklistElement, done func(domain.Checklist
 		checks.Selected = append(checks.Selected, domain.PreCheckTitle(p))
 	}
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("rvset.el.title"), title),
@@ -429,7 +429,7 @@ func (u *UI) staffingCard() fyne.CanvasObject {
 		verdict = coloredText(lang.L("rvstaff.low"), colorOverdue, true)
 	}
 	msg := widget.NewLabel(rep.Message())
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	names := strings.Join(rep.ReviewerNames, "、")
 	if names == "" {
 		names = lang.L("common.notset")
