@@ -232,18 +232,18 @@ func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
 			box.Add(reviewLabel("·" + rsp.Problem + "\n→ " + rsp.Response))
 		}
 	}
-	box.Add(u.materialsList(w.Materials))
+	box.Add(u.materialsList(w.Materials, lang.L("review.materials")))
 	return widget.NewCard("", "", container.NewVBox(subheading(fmt.Sprintf(lang.L("review.proposal"), l.No)), box))
 }
 
 // materialsCard lists the materials a submission would carry now.
 func (u *UI) materialsCard(ms []domain.Material, title string) fyne.CanvasObject {
-	return widget.NewCard("", "", container.NewVBox(subheading(title), u.materialsList(ms)))
+	return widget.NewCard("", "", u.materialsList(ms, title))
 }
 
 // materialsList shows each material, whether it is there, and its documents.
-func (u *UI) materialsList(ms []domain.Material) fyne.CanvasObject {
-	box := container.NewVBox(subheading(lang.L("review.materials")))
+func (u *UI) materialsList(ms []domain.Material, title string) fyne.CanvasObject {
+	box := container.NewVBox(subheading(title))
 	if len(ms) == 0 {
 		box.Add(note(lang.L("review.materials.none")))
 	}

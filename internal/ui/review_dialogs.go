@@ -120,7 +120,7 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 			box.Add(a)
 		}
 	}
-	box.Add(u.materialsList(w.Materials))
+	box.Add(u.materialsList(w.Materials, lang.L("review.materials")))
 
 	title := lang.L("review.submit")
 	if w.Submitted {
