@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -106,8 +107,9 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	u := newTestUI(t, true)
 	c := majorCaseAtDecision(t, u)
 
+	target := fmt.Sprintf("review:%d", c.ID) // the demo has review cases of its own
 	signIn(t, u, "liuyang")
-	u.main.open(sectionReview)
+	u.openTarget(target)
 	assertShows(t, u, c.Number, "涉案金额 60,000.00 元，达到法人或其他组织标准 50,000.00 元")
 
 	// Deciding before review is refused with the gate's message.
@@ -130,7 +132,7 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 
 	// The reviewer: a problem blocks 同意 on screen, then everything is fine and she agrees.
 	signIn(t, u, "sunli")
-	u.main.open(sectionReview)
+	u.openTarget(target)
 	radios := objects[*widget.RadioGroup](u)
 	if len(radios) != 11 {
 		t.Fatalf("%d radio groups, want 10 elements and the opinion", len(radios))
@@ -151,7 +153,7 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 
 	// The handling officer decides.
 	signIn(t, u, "liuyang")
-	u.main.open(sectionReview)
+	u.openTarget(target)
 	assertShows(t, u, "事实清楚，证据充分，同意。", "青市监法审〔2026〕1号")
 	tapButton(t, u, "review.decide")
 	reviewTapTop(t, u, "review.decide")
