@@ -70,11 +70,13 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 			v.showDetail()
 		}
 	}
-	filter := widget.NewSelect(reviewTranslated(reviewFilters), func(s string) {
+	filter := widget.NewSelect(reviewTranslated(reviewFilters), nil)
+	filter.SetSelectedIndex(0) // before the callback, so the target chosen above stays selected
+	v.filter = filter.Selected
+	filter.OnChanged = func(s string) {
 		v.filter = s
 		v.applyFilter()
-	})
-	filter.SetSelectedIndex(0)
+	}
 	catalogue := widget.NewButtonWithIcon(lang.L("review.catalogue.print"), theme.DocumentPrintIcon(), u.printCatalogue)
 	v.reload()
 
