@@ -147,14 +147,19 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	reviewEntry(t, u, "review.reasons.ph").SetText("事实清楚，证据充分，同意。")
 	tapButton(t, u, "review.opinion.submit")
 	reviewTapTop(t, u, "review.opinion.submit")
-	assertShows(t, u, "已出具法制审核意见书 青市监法审〔2026〕1号")
+	agreed, _, _ := u.svc.Store.ReviewOfCase(c.ID)
+	opinionNo := agreed.Latest().OpinionNo
+	if agreed.Status != domain.ReviewAgreed || !strings.HasPrefix(opinionNo, "青市监法审〔2026〕") {
+		t.Fatalf("after the opinion in the window: %s %q", agreed.Status, opinionNo)
+	}
+	assertShows(t, u, "已出具法制审核意见书 "+opinionNo)
 	reviewTapTop(t, u, "dialog.ok")
 	u.signOut()
 
 	// The handling officer decides.
 	signIn(t, u, "liuyang")
 	u.openTarget(target)
-	assertShows(t, u, "事实清楚，证据充分，同意。", "青市监法审〔2026〕1号")
+	assertShows(t, u, "事实清楚，证据充分，同意。", opinionNo)
 	tapButton(t, u, "review.decide")
 	reviewTapTop(t, u, "review.decide")
 	if !strings.Contains(screenText(u), "已完成“决定”环节") {
