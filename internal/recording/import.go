@@ -121,6 +121,9 @@ const (
 // keeps modification times to 2 seconds), so the import watches it before copying.
 const settleAge = 3 * time.Second
 
+// settleTimeout is how long the import watches such a file before skipping it.
+var settleTimeout = 8 * time.Second
+
 // Import copies the candidates into the store, hashing while copying, and records them.
 // The source is never changed (unless ClearSource). Files that are still being written
 // are skipped; content already stored is reported as a duplicate, not stored twice;
@@ -445,7 +448,7 @@ func (im *importer) discard() {
 
 // settled checks that c is the same file that was scanned and is not being written, and
 // returns its modification time. A file modified within the last few seconds is watched
-// until it stops changing (at most 15 seconds).
+// until it stops changing (at most settleTimeout).
 func settled(ctx context.Context, c Candidate) (time.Time, error) {
 	name := baseName(c.Rel)
 	fi, err := os.Stat(c.Path)
@@ -459,7 +462,7 @@ func settled(ctx context.Context, c Candidate) (time.Time, error) {
 		return time.Time{}, domain.Errorf(domain.ECONFLICT, "文件 %s 在扫描后又发生了变化（可能仍在录制），请等录制结束后重新扫描再导入。", name)
 	}
 	if time.Since(fi.ModTime()) < settleAge && time.Until(fi.ModTime()) < time.Minute {
-		wctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		wctx, cancel := context.WithTimeout(ctx, settleTimeout)
 		defer cancel()
 		if err := media.WaitStable(wctx, c.Path, time.Second, 2); err != nil {
 			return time.Time{}, err
