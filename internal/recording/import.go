@@ -499,7 +499,9 @@ func hashSource(ctx context.Context, path string, tr *tracker) (string, error) {
 	}
 }
 
-func isDiskFull(err error) bool { return strings.Contains(domain.ErrorMessage(err), "磁盘空间已满") }
+func isDiskFull(err error) bool {
+	return strings.Contains(domain.ErrorMessage(err), "磁盘空间已满")
+}
 
 func shortErr(err error) string {
 	var pe *os.PathError
