@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"lawdesk/internal/blob"
@@ -499,9 +500,8 @@ func hashSource(ctx context.Context, path string, tr *tracker) (string, error) {
 	}
 }
 
-func isDiskFull(err error) bool {
-	return strings.Contains(domain.ErrorMessage(err), "磁盘空间已满")
-}
+// isDiskFull tells a full disk (which stops the import) from a bad source file (skipped).
+func isDiskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
 
 func shortErr(err error) string {
 	var pe *os.PathError
