@@ -8,3 +8,10 @@ func SetSettleTimeout(d time.Duration) func() {
 	settleTimeout = d
 	return func() { settleTimeout = old }
 }
+
+// SetBatchBytes makes the import commit after fewer bytes, for a test; it returns the undo.
+func SetBatchBytes(n int64) func() {
+	old := batchBytes
+	batchBytes = n
+	return func() { batchBytes = old }
+}

@@ -112,10 +112,10 @@ func FormatDelay(d time.Duration) string {
 
 // Batching: files are committed (synced, renamed, recorded) together, so hundreds of
 // photos cost a few syncs instead of hundreds; a big video is committed on its own.
-const (
-	batchFiles = 100
-	batchBytes = 512 << 20
-	batchAge   = 3 * time.Second
+var (
+	batchFiles       = 100
+	batchBytes int64 = 512 << 20
+	batchAge         = 3 * time.Second
 )
 
 // settleAge: a file modified more recently than this may still be being written (FAT
