@@ -187,7 +187,7 @@ func (r Recording) WithLabels(l RecordingLabels) (Recording, error) {
 		return r, Errorf(ECONFLICT, "音像记录“%s”已被删除，不能再标注。", r.Title())
 	}
 	if r.Evidence && !l.Evidence && r.CaseID != 0 {
-		return r, Errorf(EFORBIDDEN, "音像记录“%s”已作为证据使用，不能取消证据标记。", r.Title())
+		return r, Errorf(EFORBIDDEN, "音像记录“%s”已作为证据使用，不能取消证据标记或与案件解除关联；如果关联错了案件，可以改到正确的案件。", r.Title())
 	}
 	r.CaseID, r.Stage, r.Place = l.CaseID, l.Stage, strings.TrimSpace(l.Place)
 	r.CollectorID, r.Collector, r.Proves = l.CollectorID, strings.TrimSpace(l.Collector), strings.TrimSpace(l.Proves)

@@ -63,7 +63,7 @@ func (s *Service) Assign(sess office.Session, ids []uint64, l domain.RecordingLa
 			m.Collector, m.CollectorID = l.Collector, l.CollectorID
 		}
 		m.Important = m.Important || l.Important
-		m.Evidence = m.Evidence && m.CaseID == r.CaseID || l.Evidence
+		m.Evidence = m.Evidence || l.Evidence
 		return r.WithLabels(m)
 	}
 	return s.st.UpdateRecordings(store.Change{Actor: sess.Actor()}, "recording.label", ids, change, s.describeLabels)

@@ -34,6 +34,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	now := s.now()
 	var late, unassigned []domain.Recording
 	clockDevices := map[string]bool{}
+	future := 0
 	for _, r := range all {
 		if !office && r.ImportedBy != u.Name {
 			continue
@@ -44,8 +45,11 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 		if r.CaseID == 0 && now.Sub(r.Imported) > unassignedGrace {
 			unassigned = append(unassigned, r)
 		}
-		if r.FutureCapture() && r.Device != "" {
-			clockDevices[r.Device] = true
+		if r.FutureCapture() {
+			future++
+			if r.Device != "" {
+				clockDevices[r.Device] = true
+			}
 		}
 	}
 	owner := u.Name
@@ -63,15 +67,18 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 			Title:  fmt.Sprintf("%d 段音像记录尚未关联案件", len(unassigned)),
 			Detail: "请标注案件、环节、地点、采集人和证明对象。" + examples(unassigned)})
 	}
-	if office && len(clockDevices) > 0 {
+	if office && future > 0 {
 		devs := make([]string, 0, len(clockDevices))
 		for d := range clockDevices {
 			devs = append(devs, d)
 		}
 		slices.Sort(devs)
-		out = append(out, domain.Todo{Kind: "音像记录", Severity: domain.SeverityInfo, Target: "settings:media",
-			Title:  "执法记录仪时钟可能不准：" + strings.Join(devs, "、"),
-			Detail: "这些设备的拍摄时间晚于导入时间。请校准设备时钟，或在“系统设置 → 音像导入”中填写时钟偏差。"})
+		title := fmt.Sprintf("%d 段音像记录的拍摄时间晚于导入时间，设备时钟可能不准", future)
+		if len(devs) > 0 {
+			title += "（" + strings.Join(devs, "、") + "）"
+		}
+		out = append(out, domain.Todo{Kind: "音像记录", Severity: domain.SeverityInfo, Target: "settings:media", Title: title,
+			Detail: "请校准执法记录仪的时钟，或在“系统设置 → 音像导入”中为该设备填写时钟偏差。"})
 	}
 	if domain.Allowed(u.Roles, domain.PermDeleteRecording) {
 		today := domain.DateOf(now)
