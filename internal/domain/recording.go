@@ -257,6 +257,57 @@ func (r Recording) Delete(actor string, now time.Time, reason string) (Recording
 	return r, nil
 }
 
+// MustRecordStages returns the stages of case c whose whole process must be recorded on
+// audio-video (the 音像记录事项清单). When the case's matter has a list entry (matter not
+// nil, RecordingStages not empty), that entry decides. Otherwise the national defaults
+// apply (DOMAIN.md §2.2):
+//   - 行政强制 cases: the on-site measure (查封、扣押) and the execution (强制执行、强制拆除);
+//   - any case whose matter is 查封/扣押 (on site) or 拆除 (execution);
+//   - 听证, whenever a case holds one;
+//   - 送达, when service was 留置送达 or 公告送达 (as its note says).
+//
+// Only stages on the case's path are returned.
+func MustRecordStages(c Case, matter *Matter) []Stage {
+	var want []Stage
+	if matter != nil && len(matter.RecordingStages) > 0 {
+		want = append(want, matter.RecordingStages...)
+	} else {
+		if c.Type == ActCoercion {
+			want = append(want, StageOnSite, StageExecute)
+		}
+		if strings.Contains(c.MatterName, "查封") || strings.Contains(c.MatterName, "扣押") {
+			want = append(want, StageOnSite)
+		}
+		if strings.Contains(c.MatterName, "拆除") {
+			want = append(want, StageExecute)
+		}
+		want = append(want, StageHearing)
+		if r, ok := c.Completed(StageServe); ok && (strings.Contains(r.Note, "留置") || strings.Contains(r.Note, "公告送达")) {
+			want = append(want, StageServe)
+		}
+	}
+	var out []Stage
+	for _, s := range AllStages {
+		for _, w := range want {
+			if w == s && c.OnPath(s) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// RecordingDue reports whether stage of case c has happened, so its recording is due: the
+// stage is completed, or it is the stage in progress.
+func RecordingDue(c Case, stage Stage) bool {
+	if c.Stage == stage {
+		return true
+	}
+	_, done := c.Completed(stage)
+	return done
+}
+
 // Permissions of audio-video records.
 var (
 	PermImportRecording = NewPermission("recording.import", RoleOfficer, RoleHead, RoleAdmin)

@@ -153,3 +153,43 @@ func TestDeletionRules(t *testing.T) {
 		t.Errorf("relabelling a deleted recording: %v", err)
 	}
 }
+
+func TestMustRecordStages(t *testing.T) {
+	done := func(stages ...Stage) []StageRecord {
+		var h []StageRecord
+		for _, s := range stages {
+			h = append(h, StageRecord{Stage: s, Date: NewDate(2026, 8, 1)})
+		}
+		return h
+	}
+	coercion := Case{Type: ActCoercion, Procedure: ProcedureGeneral, MatterName: "查封、扣押不符合安全标准的食品"}
+	penalty := Case{Type: ActPenalty, Procedure: ProcedureGeneral, MatterName: "销售过期食品"}
+	demolish := Case{Type: ActOther, Procedure: ProcedureGeneral, MatterName: "强制拆除违法建筑"}
+	served := penalty
+	served.History = []StageRecord{{Stage: StageServe, Note: "当事人拒收，留置送达"}}
+	listed := &Matter{Name: "销售过期食品", RecordingStages: []Stage{StageInvestigate, StageDecide}}
+	for _, c := range []struct {
+		name   string
+		c      Case
+		matter *Matter
+		want   []Stage
+	}{
+		{"coercion defaults", coercion, nil, []Stage{StageOnSite, StageExecute}},
+		{"penalty: only a hearing", penalty, nil, []Stage{StageHearing}},
+		{"a matter entry without stages keeps the defaults", penalty, &Matter{Name: "x"}, []Stage{StageHearing}},
+		{"demolition", demolish, nil, []Stage{StageHearing, StageExecute}},
+		{"留置送达", served, nil, []Stage{StageHearing, StageServe}},
+		{"the office's list decides", penalty, listed, []Stage{StageInvestigate, StageDecide}},
+		{"simple procedure has no hearing", Case{Type: ActPenalty, Procedure: ProcedureSimple}, nil, nil},
+	} {
+		got := MustRecordStages(c.c, c.matter)
+		if StageLabels(got) != StageLabels(c.want) {
+			t.Errorf("%s: %s, want %s", c.name, StageLabels(got), StageLabels(c.want))
+		}
+	}
+	c := coercion
+	c.Stage, c.History = StageDecide, done(StageAccept, StageOnSite)
+	if !RecordingDue(c, StageOnSite) || !RecordingDue(c, StageDecide) || RecordingDue(c, StageExecute) {
+		t.Error("RecordingDue: on-site done and decide in progress are due, execution is not yet")
+	}
+}

@@ -27,10 +27,27 @@ func session(name string, roles ...domain.Role) office.Session {
 }
 
 var (
-	officer = session("liuyang", domain.RoleOfficer)
+	officer = func() office.Session { s := session("liuyang", domain.RoleOfficer); s.User.OfficerID = 1; return s }()
 	admin   = session("admin", domain.RoleAdmin, domain.RoleHead)
 	clerk   = session("hexiao", domain.RoleClerk)
 )
+
+// newCase registers a case (typed number 青市监<type>〔2026〕<seq>号) assigned to officers 1 and 2.
+func newCase(t *testing.T, st *store.Store, seq int, mod ...func(*domain.Case)) domain.Case {
+	t.Helper()
+	c := domain.Case{Number: fmt.Sprintf("青市监处罚〔2026〕%d号", seq), Type: domain.ActPenalty, Procedure: domain.ProcedureGeneral,
+		MatterName: "销售过期食品", Source: domain.SourceInspection, HandlingUnit: "城关市场监管所",
+		Party: domain.Party{Kind: domain.PartyOrganisation, Name: "青山县好又多超市"}, OfficerIDs: []uint64{1, 2},
+		Stage: domain.StageOnSite, Retention: domain.RetentionPermanent}
+	for _, m := range mod {
+		m(&c)
+	}
+	c, err := st.CreateCase(store.Change{Actor: "admin"}, c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
 
 // clock is a settable clock for the store.
 type clock struct{ t time.Time }

@@ -146,7 +146,7 @@ func (s *Service) Import(ctx context.Context, sess office.Session, req ImportReq
 		if err := req.Labels.Validate(); err != nil {
 			return sum, err
 		}
-		if err := s.checkCase(req.Labels.CaseID); err != nil {
+		if err := s.checkCaseFor(sess, req.Labels.CaseID); err != nil {
 			return sum, err
 		}
 	}

@@ -268,19 +268,36 @@ func TestImportSkipsFilesStillBeingWritten(t *testing.T) {
 func TestImportWithCaseAndStage(t *testing.T) {
 	svc, st, _ := newService(t)
 	items := bigFiles(t, t.TempDir(), 2, 1000)
-	labels := &domain.RecordingLabels{CaseID: 7, Stage: domain.StageOnSite}
+	c := newCase(t, st, 7)
+	if found, err := svc.CaseByNumber(officer, "青市监处罚[2026]007号"); err != nil || found.ID != c.ID {
+		t.Fatalf("case by number: %v", err)
+	}
+	labels := &domain.RecordingLabels{CaseID: c.ID, Stage: domain.StageOnSite}
 	sum, err := svc.Import(context.Background(), officer, recording.ImportRequest{Items: items, Labels: labels}, nil)
 	if err != nil || len(sum.Imported) != 2 {
 		t.Fatalf("%v\n%s", err, sum.Text())
 	}
-	recs, _ := st.Recordings(store.RecordingFilter{CaseID: 7})
+	recs, _ := st.Recordings(store.RecordingFilter{CaseID: c.ID})
 	if len(recs) != 2 || recs[0].Stage != domain.StageOnSite {
-		t.Fatalf("case 7 has %+v", recs)
+		t.Fatalf("case has %+v", recs)
 	}
 	_, err = svc.Import(context.Background(), officer, recording.ImportRequest{Items: items,
-		Labels: &domain.RecordingLabels{CaseID: 7}}, nil)
+		Labels: &domain.RecordingLabels{CaseID: c.ID}}, nil)
 	if domain.ErrorCode(err) != domain.EINVALID {
 		t.Fatalf("a case without a stage: %v", err)
+	}
+	// an officer not assigned to a case cannot attach to it; nobody can attach to an archived case
+	other := newCase(t, st, 8, func(c *domain.Case) { c.OfficerIDs = []uint64{3, 4} })
+	archived := newCase(t, st, 9, func(c *domain.Case) { c.Stage, c.Archived = domain.StageArchive, domain.NewDate(2026, 8, 1) })
+	for _, x := range []struct {
+		id   uint64
+		code domain.Code
+	}{{other.ID, domain.EFORBIDDEN}, {archived.ID, domain.ELOCKED}, {999, domain.ENOTFOUND}} {
+		_, err = svc.Import(context.Background(), officer, recording.ImportRequest{Items: items,
+			Labels: &domain.RecordingLabels{CaseID: x.id, Stage: domain.StageOnSite}}, nil)
+		if domain.ErrorCode(err) != x.code {
+			t.Errorf("case %d: %v, want %s", x.id, err, x.code)
+		}
 	}
 }
 

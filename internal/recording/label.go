@@ -47,7 +47,7 @@ func (s *Service) Assign(sess office.Session, ids []uint64, l domain.RecordingLa
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
-	if err := s.checkCase(l.CaseID); err != nil {
+	if err := s.checkCaseFor(sess, l.CaseID); err != nil {
 		return nil, err
 	}
 	change := func(r domain.Recording) (domain.Recording, error) {
@@ -74,7 +74,7 @@ func (s *Service) Relabel(sess office.Session, id uint64, l domain.RecordingLabe
 	if err := domain.Require(sess.User, domain.PermLabelRecording, "标注音像记录"); err != nil {
 		return domain.Recording{}, err
 	}
-	if err := s.checkCase(l.CaseID); err != nil {
+	if err := s.checkCaseFor(sess, l.CaseID); err != nil {
 		return domain.Recording{}, err
 	}
 	out, err := s.st.UpdateRecordings(store.Change{Actor: sess.Actor()}, "recording.label", []uint64{id},

@@ -3,6 +3,7 @@ package recording_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,22 +44,23 @@ func ids(rs []domain.Recording) []uint64 {
 func TestAssignManyAtOnce(t *testing.T) {
 	svc, st, _ := newService(t)
 	recs := smallImport(t, svc, importNow.Add(-3*time.Hour), importNow.Add(-2*time.Hour), importNow.Add(-time.Hour))
+	c5, c6 := newCase(t, st, 5), newCase(t, st, 6)
 	// the first two (a morning's work) go to case 5, stage 现场检查
 	morning, err := svc.List(officer, store.RecordingFilter{From: importNow.Add(-4 * time.Hour), To: importNow.Add(-90 * time.Minute)})
 	if err != nil || len(morning) != 2 {
 		t.Fatalf("time range: %d recordings, %v", len(morning), err)
 	}
-	got, err := svc.Assign(officer, ids(morning), domain.RecordingLabels{CaseID: 5, Stage: domain.StageOnSite,
+	got, err := svc.Assign(officer, ids(morning), domain.RecordingLabels{CaseID: c5.ID, Stage: domain.StageOnSite,
 		Place: "城关镇人民路 12 号", Collector: "刘洋", Proves: "现场存放过期食品", Evidence: true})
 	if err != nil || len(got) != 2 {
 		t.Fatal(err)
 	}
 	for _, r := range got {
-		if r.CaseID != 5 || r.Stage != domain.StageOnSite || r.Place == "" || !r.Evidence || !r.Permanent {
+		if r.CaseID != c5.ID || r.Stage != domain.StageOnSite || r.Place == "" || !r.Evidence || !r.Permanent {
 			t.Errorf("assigned %+v", r)
 		}
 	}
-	inCase, _ := st.Recordings(store.RecordingFilter{CaseID: 5})
+	inCase, _ := st.Recordings(store.RecordingFilter{CaseID: c5.ID})
 	if len(inCase) != 2 {
 		t.Errorf("case index has %d", len(inCase))
 	}
@@ -67,12 +69,12 @@ func TestAssignManyAtOnce(t *testing.T) {
 		t.Errorf("unassigned %+v", unassigned)
 	}
 	// an empty field keeps each recording's own value
-	got, err = svc.Assign(officer, ids(morning), domain.RecordingLabels{CaseID: 5, Stage: domain.StageInvestigate})
+	got, err = svc.Assign(officer, ids(morning), domain.RecordingLabels{CaseID: c5.ID, Stage: domain.StageInvestigate})
 	if err != nil || got[0].Place != "城关镇人民路 12 号" || !got[0].Evidence || got[0].Stage != domain.StageInvestigate {
 		t.Fatalf("partial relabel: %+v %v", got, err)
 	}
 	// all or none: one bad ID changes nothing
-	if _, err := svc.Assign(officer, []uint64{recs[2].ID, 999}, domain.RecordingLabels{CaseID: 6, Stage: domain.StageOnSite}); domain.ErrorCode(err) != domain.ENOTFOUND {
+	if _, err := svc.Assign(officer, []uint64{recs[2].ID, 999}, domain.RecordingLabels{CaseID: c6.ID, Stage: domain.StageOnSite}); domain.ErrorCode(err) != domain.ENOTFOUND {
 		t.Fatalf("unknown id: %v", err)
 	}
 	if r, _ := st.Recording(recs[2].ID); r.CaseID != 0 {
@@ -91,8 +93,9 @@ func TestAssignManyAtOnce(t *testing.T) {
 func TestDeleteOnlyUnattachedPastRetention(t *testing.T) {
 	svc, st, clk := newService(t)
 	recs := smallImport(t, svc, importNow.Add(-time.Hour), importNow.Add(-50*time.Minute), importNow.Add(-40*time.Minute))
+	c2, c3 := newCase(t, st, 2), newCase(t, st, 3)
 	loose, evidence, important := recs[0], recs[1], recs[2]
-	if _, err := svc.Assign(officer, []uint64{evidence.ID}, domain.RecordingLabels{CaseID: 2, Stage: domain.StageOnSite, Evidence: true}); err != nil {
+	if _, err := svc.Assign(officer, []uint64{evidence.ID}, domain.RecordingLabels{CaseID: c2.ID, Stage: domain.StageOnSite, Evidence: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.Relabel(officer, important.ID, domain.RecordingLabels{Important: true}); err != nil {
@@ -112,10 +115,10 @@ func TestDeleteOnlyUnattachedPastRetention(t *testing.T) {
 	if _, err := svc.Relabel(officer, evidence.ID, domain.RecordingLabels{}); domain.ErrorCode(err) != domain.EFORBIDDEN {
 		t.Fatalf("evidence detached: %v", err)
 	}
-	if _, err := svc.Assign(officer, []uint64{evidence.ID}, domain.RecordingLabels{CaseID: 3, Stage: domain.StageOnSite}); err != nil {
+	if _, err := svc.Assign(officer, []uint64{evidence.ID}, domain.RecordingLabels{CaseID: c3.ID, Stage: domain.StageOnSite}); err != nil {
 		t.Fatal(err)
 	}
-	if r, _ := st.Recording(evidence.ID); r.CaseID != 3 || !r.Evidence {
+	if r, _ := st.Recording(evidence.ID); r.CaseID != c3.ID || !r.Evidence {
 		t.Fatalf("moved evidence %+v", r)
 	}
 	for _, r := range []domain.Recording{evidence, important} {
@@ -273,5 +276,79 @@ func TestVideoThumbnailWithAndWithoutFFmpeg(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	if _, err := recording.CandidateThumbnail(context.Background(), items[0], 64); !errors.Is(err, media.ErrNoFFmpeg) {
 		t.Fatalf("without ffmpeg: %v", err)
+	}
+}
+
+func TestMustRecordRuleOnTheCase(t *testing.T) {
+	svc, st, _ := newService(t)
+	seize := newCase(t, st, 11, func(c *domain.Case) {
+		c.Type, c.MatterName, c.Stage = domain.ActCoercion, "查封、扣押不符合安全标准的食品", domain.StageDecide
+		c.History = []domain.StageRecord{{Stage: domain.StageAccept}, {Stage: domain.StageOnSite}}
+	})
+	m, err := st.SaveMatter(store.Change{Actor: "admin"}, domain.Matter{Name: "销售过期食品", Type: domain.ActPenalty,
+		LegalBasis: "《食品安全法》第一百二十四条", RecordingStages: []domain.Stage{domain.StageOnSite}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := newCase(t, st, 12, func(c *domain.Case) { c.MatterID = m.ID }) // in 现场检查 now
+	plain := newCase(t, st, 13)                                              // a penalty case without hearing: nothing required
+
+	for _, c := range []struct {
+		id       uint64
+		required string
+		missing  string
+	}{{seize.ID, "现场检查、执行", "现场检查"}, {listed.ID, "现场检查", "现场检查"}, {plain.ID, "听证", ""}} {
+		cr, err := svc.ForCase(officer, c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if domain.StageLabels(cr.Required) != c.required || domain.StageLabels(cr.Missing) != c.missing {
+			t.Errorf("case %d: required %s missing %s, want %s / %s", c.id,
+				domain.StageLabels(cr.Required), domain.StageLabels(cr.Missing), c.required, c.missing)
+		}
+	}
+	find := func(todos []domain.Todo, target string) bool {
+		for _, td := range todos {
+			if td.Target == target && strings.Contains(td.Title, "现场检查") {
+				return true
+			}
+		}
+		return false
+	}
+	target := fmt.Sprintf("cases:%d", seize.ID)
+	if todos, _ := svc.Todos(officer); !find(todos, target) {
+		t.Errorf("the assigned officer is not told: %+v", todos)
+	}
+	if todos, _ := svc.Todos(admin); !find(todos, target) {
+		t.Errorf("the head is not told: %+v", todos)
+	}
+	stranger := session("chenjing", domain.RoleOfficer)
+	stranger.User.OfficerID = 9
+	if todos, _ := svc.Todos(stranger); find(todos, target) {
+		t.Error("an officer of other cases is told")
+	}
+	if _, err := svc.ForCase(stranger, seize.ID); domain.ErrorCode(err) != domain.EFORBIDDEN {
+		t.Errorf("a stranger sees the case's recordings: %v", err)
+	}
+
+	// attaching a (late) recording of the on-site measure satisfies the rule
+	r := smallImport(t, svc, importNow.Add(-30*time.Hour))[0]
+	if _, err := svc.Assign(officer, []uint64{r.ID}, domain.RecordingLabels{CaseID: seize.ID, Stage: domain.StageOnSite, Evidence: true}); err != nil {
+		t.Fatal(err)
+	}
+	missing, err := svc.MissingStages(seize.ID)
+	if err != nil || len(missing) != 0 {
+		t.Fatalf("still missing %v %v", missing, err)
+	}
+	cr, _ := svc.ForCase(officer, seize.ID)
+	if len(cr.Recordings) != 1 || cr.Late != 1 {
+		t.Errorf("case recordings %d, late %d", len(cr.Recordings), cr.Late)
+	}
+	if todos, _ := svc.Todos(officer); find(todos, target) {
+		t.Error("the todo remains after the recording was attached")
+	}
+	choices, err := svc.CaseChoices(officer)
+	if err != nil || len(choices) != 3 {
+		t.Errorf("case choices %+v %v", choices, err)
 	}
 }

@@ -80,6 +80,11 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 		out = append(out, domain.Todo{Kind: "音像记录", Severity: domain.SeverityInfo, Target: "settings:media", Title: title,
 			Detail: "请校准执法记录仪的时钟，或在“系统设置 → 音像导入”中为该设备填写时钟偏差。"})
 	}
+	missing, err := s.missingTodos(sess)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, missing...)
 	if domain.Allowed(u.Roles, domain.PermDeleteRecording) {
 		today := domain.DateOf(now)
 		n := 0
