@@ -77,7 +77,7 @@ func (s *Store) Write(ctx context.Context, r io.Reader) (*Pending, error) {
 	if err != nil {
 		return nil, diskError(err, "无法在文件存储中创建临时文件")
 	}
-	sum, n, err := copyHashing(ctx, tmp, r)
+	sum, n, err := copyHashing(ctx, &streamWriter{f: tmp}, r)
 	if cerr := tmp.Close(); err == nil && cerr != nil {
 		err = diskError(cerr, "写入文件存储失败")
 	}
@@ -382,6 +382,30 @@ func copyHashing(parent context.Context, w io.Writer, r io.Reader) (string, int6
 		return "", n, domain.Wrap(rerr, domain.EINVALID, "读取源文件时出错（文件可能不完整，或设备已拔出）")
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// flushChunk is how much a streamWriter writes before asking the disk to catch up.
+const flushChunk = 16 << 20
+
+// streamWriter writes a file sequentially, starting each chunk's writeback as soon as it
+// is written and waiting for the chunk before it, so at most two chunks are dirty.
+type streamWriter struct {
+	f       *os.File
+	off     int64 // bytes written
+	flushed int64 // writeback started up to here
+}
+
+func (w *streamWriter) Write(b []byte) (int, error) {
+	n, err := w.f.Write(b)
+	w.off += int64(n)
+	for w.off-w.flushed >= flushChunk {
+		flushRange(w.f, w.flushed, flushChunk, false)
+		if w.flushed >= flushChunk {
+			flushRange(w.f, w.flushed-flushChunk, flushChunk, true)
+		}
+		w.flushed += flushChunk
+	}
+	return n, err
 }
 
 // diskError turns a write failure into a message that names the likely cause.
