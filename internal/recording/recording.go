@@ -96,7 +96,7 @@ func (s *Service) SaveSettings(sess office.Session, set Settings) error {
 		if strings.TrimSpace(dev) == "" || strings.TrimSpace(dev) != dev {
 			return domain.Errorf(domain.EINVALID, "时钟校正里的设备编号“%s”不能为空，前后也不能有空格。", dev)
 		}
-		if off > 366*24*time.Hour || off < -366*24*time.Hour {
+		if off > maxClockOffset || off < -maxClockOffset {
 			return domain.Errorf(domain.EINVALID, "设备 %s 的时钟偏差超过一年，请检查填写是否正确。", dev)
 		}
 	}
