@@ -137,29 +137,26 @@ func compilePatterns(ps []PatternSetting) ([]media.NamePattern, error) {
 	return append(out, media.DefaultNamePatterns()...), nil
 }
 
-// TestPattern reports what pattern p makes of a sample file name, for the settings screen.
-func TestPattern(p PatternSetting, sample string) (media.NameInfo, bool, error) {
-	ps, err := compilePatterns([]PatternSetting{p})
-	if err != nil {
-		return media.NameInfo{}, false, err
-	}
-	info, ok := media.ParseName(sample, ps[:1])
-	return info, ok, nil
-}
-
-// DescribeName says, for the settings screen, which pattern recognises a file name and
-// what it reads from it, using the office's patterns and then the built-in ones.
-func (s *Service) DescribeName(name string) (media.NameInfo, bool, error) {
-	set, err := s.Settings()
-	if err != nil {
-		return media.NameInfo{}, false, err
-	}
-	ps, err := compilePatterns(set.Patterns)
+// DescribeName says which pattern recognises a file name and what it reads from it,
+// trying patterns (the office's, as typed in the settings, maybe not saved yet) and then
+// the built-in ones. An error names a pattern that cannot be used.
+func DescribeName(patterns []PatternSetting, name string) (media.NameInfo, bool, error) {
+	ps, err := compilePatterns(patterns)
 	if err != nil {
 		return media.NameInfo{}, false, err
 	}
 	info, ok := media.ParseName(name, ps)
 	return info, ok, nil
+}
+
+// BuiltinPatterns lists the built-in file-name patterns (name and template), tried after
+// the office's own.
+func BuiltinPatterns() []PatternSetting {
+	var out []PatternSetting
+	for _, p := range media.DefaultNamePatterns() {
+		out = append(out, PatternSetting{Name: p.Name, Source: p.Source})
+	}
+	return out
 }
 
 // DevicesSeen lists the device numbers of stored recordings, for the clock-offset table.

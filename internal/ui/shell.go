@@ -39,6 +39,7 @@ func navEntries() []navEntry {
 		{sectionHome, "nav.home", theme.HomeIcon(), (*UI).dashboardScreen},
 		{sectionPublicity, "nav.publicity", theme.DocumentIcon(), (*UI).publicityScreen},
 		{sectionCases, "nav.cases", theme.FolderIcon(), (*UI).casesScreen},
+		{sectionMedia, "nav.media", theme.MediaVideoIcon(), (*UI).mediaScreen},
 		{sectionReview, "nav.review", theme.ConfirmIcon(), (*UI).reviewScreen},
 		{sectionStats, "nav.stats", theme.GridIcon(), (*UI).statsScreen},
 		{sectionSettings, "nav.settings", theme.SettingsIcon(), (*UI).settingsScreen},

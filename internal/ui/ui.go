@@ -12,6 +12,7 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
 
@@ -23,6 +24,8 @@ type Services struct {
 	Store   *store.Store
 	Office  *office.Service
 	Version string
+
+	Recording *recording.Service // audio-video records (导入音像)
 }
 
 // UI is the one LawDesk window and the signed-in session.
@@ -34,6 +37,8 @@ type UI struct {
 	main *shell // nil until signed in
 
 	target string // what the next screen should show first, e.g. "users" or "12" (see openTarget)
+
+	media *mediaState // the import that runs or last ran (导入音像), kept across visits
 }
 
 // takeTarget returns and forgets the pending target of the screen being built.
