@@ -46,6 +46,17 @@ type mediaState struct {
 	onChange func() // refreshes the visible import tab
 
 	thumbs map[string]image.Image // small pictures by path or hash; nil image = none
+
+	// idle is closed when the scan or import started last has finished and the screen
+	// shows its result (tests wait on it).
+	idle chan struct{}
+}
+
+// busy starts a piece of background work and returns the function that marks it done.
+func (ms *mediaState) busy() func() {
+	ms.idle = make(chan struct{})
+	done := ms.idle
+	return func() { close(done) }
 }
 
 // mediaScreen (导入音像): one tab to import from a camera or folder, one with the stored
@@ -283,7 +294,9 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 		detail.Objects = nil
 		detail.Refresh()
 		refresh()
+		finished := ms.busy()
 		go func() {
+			defer finished()
 			items, err := svc.Scan(context.Background(), root, func(p recording.ScanProgress) {
 				fyne.Do(func() { counts.SetText(fmt.Sprintf(lang.L("media.scan.progress"), p.Files, p.Rel)) })
 			})
@@ -314,7 +327,9 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 			progressLine.SetText(lang.L("media.progress.starting"))
 			current.SetText("")
 			refresh()
+			finished := ms.busy()
 			go func() {
+				defer finished()
 				sum, err := svc.Import(ctx, u.sess, req, func(p recording.Progress) {
 					fyne.Do(func() {
 						ms.progress = p
@@ -375,12 +390,18 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, side, table)
 }
 
+// watchDrivesInBackground is false in tests, which have no drives to watch.
+var watchDrivesInBackground = true
+
 // watchDrives lists removable drives now and every two seconds while the 导入音像 screen is
 // shown, calling list when they change and plugged for each drive that appears.
 func (u *UI) watchDrives(list func([]media.Drive), plugged func(media.Drive)) {
 	shell := u.main
 	current := media.RemovableDrives()
 	list(current)
+	if !watchDrivesInBackground {
+		return
+	}
 	var stop atomic.Bool
 	go func() {
 		for !stop.Load() {
