@@ -105,14 +105,14 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 // examples names the first few recordings of a list.
 func examples(rs []domain.Recording) string {
 	var names []string
-	for i, r := range rs {
-		if i == 3 {
-			names = append(names, "等")
-			break
-		}
+	for _, r := range rs[:min(len(rs), 3)] {
 		names = append(names, r.FileName)
 	}
-	return "如：" + strings.Join(names, "、") + "。"
+	more := ""
+	if len(rs) > 3 {
+		more = " 等"
+	}
+	return "如：" + strings.Join(names, "、") + more + "。"
 }
 
 // Stats counts recordings imported in [from, to) for the statistics screen.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"image"
 	"net/url"
-	"path/filepath"
+	"path"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -81,6 +81,11 @@ func (u *UI) mediaScreen() fyne.CanvasObject {
 	if target != "" {
 		tabs.SelectIndex(len(tabs.Items) - 1)
 	}
+	tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == lib {
+			showLibrary("") // what was imported meanwhile shows up
+		}
+	}
 	return container.NewBorder(heading(lang.L("nav.media")), nil, nil, nil, tabs)
 }
 
@@ -98,15 +103,21 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 	driveSelect.PlaceHolder = lang.L("media.source.placeholder")
 	sourceLabel := widget.NewLabel("")
 	sourceLabel.Truncation = fyne.TextTruncateEllipsis
-	showSource := func() {
-		if ms.source == "" {
+	top := container.NewVBox()
+	showSource := func() { // the chosen folder, when it is not one of the drives listed
+		defer top.Refresh()
+		sourceLabel.Show()
+		switch {
+		case ms.source == "":
 			sourceLabel.SetText(lang.L("media.source.none"))
-		} else {
+		case slices.ContainsFunc(drives, func(d media.Drive) bool { return d.Path == ms.source }):
+			sourceLabel.Hide()
+		default:
 			sourceLabel.SetText(fmt.Sprintf(lang.L("media.source.chosen"), ms.source))
 		}
 	}
 	driveName := func(d media.Drive) string {
-		if d.Label != "" && d.Label != filepath.Base(d.Path) {
+		if d.Label != "" && d.Label != d.Path {
 			return d.Label + "（" + d.Path + "）"
 		}
 		return d.Path
@@ -157,7 +168,7 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 	counts.Wrapping = fyne.TextWrapWord
 	headers := []string{lang.L("media.col.file"), lang.L("media.col.kind"), lang.L("media.col.size"), lang.L("media.col.captured"),
 		lang.L("media.col.device"), lang.L("media.col.officer"), lang.L("media.col.status")}
-	widths := []float32{250, 50, 80, 140, 80, 70, 150}
+	widths := []float32{290, 50, 80, 140, 80, 70, 110}
 	now := func() time.Time { return u.svc.Store.Now() }
 	table := widget.NewTable(
 		func() (int, int) { return len(ms.candidates), len(headers) },
@@ -169,13 +180,13 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 			var text string
 			switch id.Col {
 			case 0:
-				text = c.Rel
+				text = path.Base(c.Rel)
 			case 1:
 				text = c.Kind.Label()
 			case 2:
 				text = formatSize(c.Size)
 			case 3:
-				text = formatTime(c.Captured)
+				text = formatMinute(c.Captured)
 			case 4:
 				text = c.Device
 			case 5:
@@ -186,7 +197,7 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 			l.SetText(text)
 		})
 	setHeaders(table, headers, widths)
-	detail := container.NewVBox()
+	detail := container.NewVBox(note(lang.L("media.detail.choose")))
 	table.OnSelected = func(id widget.TableCellID) {
 		if id.Row < len(ms.candidates) {
 			u.showCandidate(detail, ms.candidates[id.Row])
@@ -209,9 +220,9 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 	scanBar.Hide()
 	scanning := false
 
-	good := func() (n int, size int64) {
+	fresh := func() (n int, size int64) { // files not in the store yet
 		for _, c := range ms.candidates {
-			if c.Problem == "" {
+			if c.Problem == "" && !c.Known {
 				n++
 				size += c.Size
 			}
@@ -219,7 +230,7 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 		return n, size
 	}
 	refresh := func() {
-		n, size := good()
+		n, size := fresh()
 		known, bad, late := 0, 0, 0
 		for _, c := range ms.candidates {
 			switch {
@@ -239,9 +250,13 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 		case len(ms.candidates) == 0:
 			counts.SetText(lang.L("media.scan.empty"))
 		default:
-			counts.SetText(fmt.Sprintf(lang.L("media.scan.counts"), len(ms.candidates), n-known, known, bad, late))
+			counts.SetText(fmt.Sprintf(lang.L("media.scan.counts"), len(ms.candidates), n, known, bad, late))
 		}
-		importButton.SetText(fmt.Sprintf(lang.L("media.import.button"), n, formatSize(size)))
+		if n == 0 && len(ms.candidates) > 0 {
+			importButton.SetText(lang.L("media.import.nothing"))
+		} else {
+			importButton.SetText(fmt.Sprintf(lang.L("media.import.button"), n, formatSize(size)))
+		}
 		if ms.running || scanning || n == 0 {
 			importButton.Disable()
 		} else {
@@ -291,7 +306,7 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 		counts.SetText(lang.L("media.scan.running"))
 		scanBar.Show()
 		scanBar.Start()
-		detail.Objects = nil
+		detail.Objects = []fyne.CanvasObject{note(lang.L("media.detail.choose"))}
 		detail.Refresh()
 		refresh()
 		finished := ms.busy()
@@ -372,14 +387,15 @@ func (u *UI) mediaImportTab(openLibrary func()) fyne.CanvasObject {
 	showSource()
 	refresh()
 
-	top := container.NewVBox(
+	top.Objects = []fyne.CanvasObject{
 		note(lang.L("media.intro")),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("media.source")), container.NewHBox(folder, scanButton),
 			driveSelect),
 		sourceLabel,
 		scanBar,
 		counts,
-	)
+	}
+	top.Refresh()
 	bottom := container.NewVBox(
 		widget.NewSeparator(),
 		progressBox,
@@ -668,6 +684,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 		filterNames = append(filterNames, lang.L("media.filter.expired"))
 	}
 	filter := widget.NewSelect(filterNames, nil)
+	filter.PlaceHolder = filterNames[0]
 	who := widget.NewEntry()
 	who.SetPlaceHolder(lang.L("media.filter.who"))
 	from, to := widget.NewEntry(), widget.NewEntry()
@@ -677,6 +694,8 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	filterError.Importance = widget.DangerImportance
 	filterError.Hide()
 
+	empty := widget.NewLabel(lang.L("media.library.empty"))
+	empty.Hide()
 	var recs []domain.Recording
 	caseNos := map[uint64]string{}
 	selected := map[uint64]bool{}
@@ -684,7 +703,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	selCount := widget.NewLabel("")
 	headers := []string{"", lang.L("media.col.captured"), lang.L("media.col.file"), lang.L("media.col.device"),
 		lang.L("media.col.officer"), lang.L("media.col.case"), lang.L("media.col.stage"), lang.L("media.col.late")}
-	widths := []float32{36, 130, 200, 70, 70, 160, 80, 70}
+	widths := []float32{36, 130, 190, 70, 70, 160, 80, 70}
 	var table *widget.Table
 	var updateButtons func()
 	table = widget.NewTable(
@@ -719,7 +738,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 			var text string
 			switch id.Col {
 			case 1:
-				text = formatTime(r.Captured)
+				text = formatMinute(r.Captured)
 			case 2:
 				text = r.FileName
 				if r.Important {
@@ -804,6 +823,11 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 			ids = append(ids, r.CaseID)
 		}
 		caseNos = svc.CaseNumbers(ids)
+		if len(recs) == 0 {
+			empty.Show()
+		} else {
+			empty.Hide()
+		}
 		for id := range selected {
 			if !slices.ContainsFunc(recs, func(r domain.Recording) bool { return r.ID == id }) {
 				delete(selected, id)
@@ -873,7 +897,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	}
 
 	show := func(t string) {
-		idx := filterAll
+		idx := max(filter.SelectedIndex(), filterAll)
 		switch t {
 		case "late":
 			idx = filterLate
@@ -892,13 +916,13 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	}
 	show(target)
 
-	filters := container.NewHBox(widget.NewLabel(lang.L("media.filter")), fixedWidthMin(170, filter), fixedWidthMin(150, who),
-		fixedWidthMin(130, from), widget.NewLabel("—"), fixedWidthMin(130, to),
+	filters := container.NewHBox(widget.NewLabel(lang.L("media.filter")), fixedWidthMin(170, filter), fixedWidthMin(160, who),
+		widget.NewLabel(lang.L("media.filter.dates")), fixedWidthMin(130, from), widget.NewLabel("—"), fixedWidthMin(130, to),
 		widget.NewButtonWithIcon(lang.L("action.search"), theme.SearchIcon(), load))
 	top := container.NewVBox(filters, filterError)
 	bar := container.NewHBox(selectAll, selectNone, selCount, layout.NewSpacer(), label, late, extend, permanent, del)
 	side := fixedWidth(250, container.NewVScroll(detail))
-	return container.NewBorder(top, bar, nil, side, table), show
+	return container.NewBorder(top, bar, nil, side, container.NewStack(table, container.NewCenter(empty))), show
 }
 
 // showRecording fills the side panel with a stored recording: picture, labels, rules, and
@@ -983,11 +1007,13 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 		caseNames = append(caseNames, c.Title)
 	}
 	caseSelect := widget.NewSelect(caseNames, nil)
+	caseSelect.PlaceHolder = lang.L("media.case.none")
 	stageNames := make([]string, len(domain.AllStages))
 	for i, s := range domain.AllStages {
 		stageNames[i] = s.Label()
 	}
 	stageSelect := widget.NewSelect(stageNames, nil)
+	stageSelect.PlaceHolder = lang.L("media.label.stage.placeholder")
 	caseSelect.OnChanged = func(string) {
 		if i := caseSelect.SelectedIndex(); i > 0 && stageSelect.SelectedIndex() < 0 {
 			stageSelect.SetSelected(choices[i-1].Stage.Label())
@@ -1072,7 +1098,7 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 	head.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(head, container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil,
 		widget.NewForm(items...))
-	d = dialog.NewCustomWithoutButtons(lang.L("media.action.label"), content, u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("media.label.title"), content, u.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 }
@@ -1121,7 +1147,7 @@ func (u *UI) textDialog(title, intro, field, placeholder string, multiLine bool,
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
 	content := container.NewVBox(text, widget.NewForm(widget.NewFormItem(field, entry)), status,
 		container.NewHBox(layout.NewSpacer(), cancel, ok))
-	d = dialog.NewCustomWithoutButtons(title, content, u.win)
+	d = dialog.NewCustomWithoutButtons(strings.TrimSuffix(title, "…"), content, u.win)
 	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
 }
@@ -1176,6 +1202,14 @@ func formatSize(n int64) string {
 		return fmt.Sprintf("%.0f KB", float64(n)/1e3)
 	}
 	return fmt.Sprintf("%d 字节", n)
+}
+
+// formatMinute writes a capture time to the minute, for tables; "—" when unknown.
+func formatMinute(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format("2006-01-02 15:04")
 }
 
 // formatTime writes a capture time to the second, "—" when unknown.

@@ -56,7 +56,7 @@ func TestMediaScreenScanImportAndLabel(t *testing.T) {
 	waitIdle(t, u)
 	assertShows(t, u, "共 13 个音像文件：新文件 12 个，已在库中 0 个，无法导入 1 个；拍摄已超过 24 小时的新文件 12 个")
 
-	imp := buttonWithPrefix(u, "导入 12 个文件")
+	imp := buttonWithPrefix(u, "导入 12 个新文件")
 	if imp == nil || imp.Disabled() {
 		t.Fatalf("no enabled import button; screen: %s", screenText(u))
 	}

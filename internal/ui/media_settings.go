@@ -244,7 +244,7 @@ func (u *UI) mediaSettingsTab() fyne.CanvasObject {
 		note(seenNote),
 		widget.NewSeparator(),
 		subheading(lang.L("media.settings.retention")),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("media.settings.months")), nil, fixedWidthMin(120, months)),
+		container.NewHBox(widget.NewLabel(lang.L("media.settings.months")), fixedWidthMin(120, months)),
 		note(lang.L("media.settings.retention.intro")),
 		status,
 		container.NewHBox(layout.NewSpacer(), save),
