@@ -6,7 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
@@ -31,6 +33,7 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(), Recording: recording.New(st)})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(),
+		Calendar: calendar.New(st), Publication: publication.New(st), Recording: recording.New(st)})
 	return nil
 }

@@ -38,21 +38,37 @@ func (s *Service) Get(sess office.Session, id uint64) (domain.Recording, error) 
 // recording's own value, except the case and stage, which are always set. All or none are
 // changed, each change in the audit chain.
 func (s *Service) Assign(sess office.Session, ids []uint64, l domain.RecordingLabels) ([]domain.Recording, error) {
+	return s.label(sess, ids, l, true)
+}
+
+// LabelKeepingCases sets the other labels of many recordings (place, collector, what they
+// prove, 重要, evidence) and leaves each one's case and stage as they are.
+func (s *Service) LabelKeepingCases(sess office.Session, ids []uint64, l domain.RecordingLabels) ([]domain.Recording, error) {
+	return s.label(sess, ids, l, false)
+}
+
+func (s *Service) label(sess office.Session, ids []uint64, l domain.RecordingLabels, setCase bool) ([]domain.Recording, error) {
 	if err := domain.Require(sess.User, domain.PermLabelRecording, "标注音像记录"); err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
 		return nil, domain.Errorf(domain.EINVALID, "请先在列表中勾选要标注的音像记录。")
 	}
-	if err := l.Validate(); err != nil {
+	check := l
+	if !setCase {
+		check.CaseID, check.Stage, check.Evidence = 0, "", false // each recording keeps its own
+	}
+	if err := check.Validate(); err != nil {
 		return nil, err
 	}
-	if err := s.checkCaseFor(sess, l.CaseID); err != nil {
+	if err := s.checkCaseFor(sess, check.CaseID); err != nil {
 		return nil, err
 	}
 	change := func(r domain.Recording) (domain.Recording, error) {
 		m := r.Labels()
-		m.CaseID, m.Stage = l.CaseID, l.Stage
+		if setCase {
+			m.CaseID, m.Stage = l.CaseID, l.Stage
+		}
 		if l.Place != "" {
 			m.Place = l.Place
 		}
@@ -64,7 +80,11 @@ func (s *Service) Assign(sess office.Session, ids []uint64, l domain.RecordingLa
 		}
 		m.Important = m.Important || l.Important
 		m.Evidence = m.Evidence || l.Evidence
-		return r.WithLabels(m)
+		out, err := r.WithLabels(m)
+		if err != nil && domain.ErrorCode(err) == domain.EINVALID {
+			return r, domain.Wrap(err, domain.EINVALID, "音像记录“%s”：%s", r.Title(), domain.ErrorMessage(err))
+		}
+		return out, err
 	}
 	return s.st.UpdateRecordings(store.Change{Actor: sess.Actor()}, "recording.label", ids, change, s.describeLabels)
 }

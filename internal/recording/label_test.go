@@ -73,6 +73,11 @@ func TestAssignManyAtOnce(t *testing.T) {
 	if err != nil || got[0].Place != "城关镇人民路 12 号" || !got[0].Evidence || got[0].Stage != domain.StageInvestigate {
 		t.Fatalf("partial relabel: %+v %v", got, err)
 	}
+	// labelling many without touching their cases: the case's recordings stay in it
+	got, err = svc.LabelKeepingCases(officer, []uint64{recs[0].ID, recs[2].ID}, domain.RecordingLabels{Proves: "营业执照悬挂情况"})
+	if err != nil || got[0].CaseID != c5.ID || !got[0].Evidence || got[1].CaseID != 0 || got[1].Proves != "营业执照悬挂情况" {
+		t.Fatalf("keeping cases: %+v %v", got, err)
+	}
 	// all or none: one bad ID changes nothing
 	if _, err := svc.Assign(officer, []uint64{recs[2].ID, 999}, domain.RecordingLabels{CaseID: c6.ID, Stage: domain.StageOnSite}); domain.ErrorCode(err) != domain.ENOTFOUND {
 		t.Fatalf("unknown id: %v", err)
@@ -85,7 +90,7 @@ func TestAssignManyAtOnce(t *testing.T) {
 	}
 	verifyStore(t, st)
 	events, _ := st.Events(store.EventFilter{ActionPrefix: "recording.label"})
-	if len(events) != 4 || !strings.Contains(events[0].Summary, "现场检查") {
+	if len(events) != 6 || !strings.Contains(events[0].Summary, "现场检查") {
 		t.Errorf("label events: %+v", events)
 	}
 }

@@ -58,7 +58,12 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	}
 	var out []domain.Todo
 	if len(late) > 0 {
-		out = append(out, domain.Todo{Kind: "音像记录", Severity: domain.SeverityOverdue, Owner: owner, Target: "media:late",
+		// the importer must explain (overdue); the head and admins supervise (a note)
+		severity := domain.SeverityOverdue
+		if office {
+			severity = domain.SeverityInfo
+		}
+		out = append(out, domain.Todo{Kind: "音像记录", Severity: severity, Owner: owner, Target: "media:late",
 			Title:  fmt.Sprintf("%d 段音像记录超过 24 小时才导入，请说明原因", len(late)),
 			Detail: "音像记录应在拍摄后 24 小时内存入单位系统。" + examples(late)})
 	}

@@ -1002,11 +1002,28 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 		u.showError(err)
 		return
 	}
-	caseNames := []string{lang.L("media.case.none")}
+	var caseSelect *widget.Select
+	// the first choices: keep each recording's case (when labelling many), or no case
+	var fixed []string
+	if existing == nil {
+		fixed = append(fixed, lang.L("media.case.keep"))
+	}
+	fixed = append(fixed, lang.L("media.case.none"))
+	caseNames := append([]string(nil), fixed...)
 	for _, c := range choices {
 		caseNames = append(caseNames, c.Title)
 	}
-	caseSelect := widget.NewSelect(caseNames, nil)
+	chosenCase := func() (id uint64, keep, picked bool) {
+		i := caseSelect.SelectedIndex() - len(fixed)
+		switch {
+		case i >= 0:
+			return choices[i].ID, false, true
+		case existing == nil && caseSelect.SelectedIndex() == 0:
+			return 0, true, false
+		}
+		return 0, false, false
+	}
+	caseSelect = widget.NewSelect(caseNames, nil)
 	caseSelect.PlaceHolder = lang.L("media.case.none")
 	stageNames := make([]string, len(domain.AllStages))
 	for i, s := range domain.AllStages {
@@ -1015,8 +1032,8 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 	stageSelect := widget.NewSelect(stageNames, nil)
 	stageSelect.PlaceHolder = lang.L("media.label.stage.placeholder")
 	caseSelect.OnChanged = func(string) {
-		if i := caseSelect.SelectedIndex(); i > 0 && stageSelect.SelectedIndex() < 0 {
-			stageSelect.SetSelected(choices[i-1].Stage.Label())
+		if _, _, picked := chosenCase(); picked && stageSelect.SelectedIndex() < 0 {
+			stageSelect.SetSelected(choices[caseSelect.SelectedIndex()-len(fixed)].Stage.Label())
 		}
 	}
 	place, proves := widget.NewEntry(), widget.NewMultiLineEntry()
@@ -1037,7 +1054,7 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 	if existing != nil {
 		for i, c := range choices {
 			if c.ID == existing.CaseID {
-				caseSelect.SetSelectedIndex(i + 1)
+				caseSelect.SetSelectedIndex(i + len(fixed))
 			}
 		}
 		if existing.Stage != "" {
@@ -1068,9 +1085,11 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 	save := widget.NewButton(lang.L("action.save"), func() {
 		l := domain.RecordingLabels{Place: place.Text, Collector: collector.Text, Proves: proves.Text,
 			Important: important.Checked, Evidence: evidence.Checked}
-		if i := caseSelect.SelectedIndex(); i > 0 {
-			l.CaseID = choices[i-1].ID
-		} else if existing != nil && existing.CaseID != 0 && !slices.ContainsFunc(choices, func(c recording.CaseChoice) bool { return c.ID == existing.CaseID }) {
+		id, keep, picked := chosenCase()
+		switch {
+		case picked:
+			l.CaseID = id
+		case existing != nil && existing.CaseID != 0 && !slices.ContainsFunc(choices, func(c recording.CaseChoice) bool { return c.ID == existing.CaseID }):
 			l.CaseID = existing.CaseID // attached to a case no longer open: keep it
 		}
 		if i := stageSelect.SelectedIndex(); i >= 0 && l.CaseID != 0 {
@@ -1080,9 +1099,12 @@ func (u *UI) labelsDialog(ids []uint64, existing *domain.Recording, done func())
 			l.CollectorID = o.ID
 		}
 		var err error
-		if existing != nil {
+		switch {
+		case existing != nil:
 			_, err = svc.Relabel(u.sess, existing.ID, l)
-		} else {
+		case keep:
+			_, err = svc.LabelKeepingCases(u.sess, ids, l)
+		default:
 			_, err = svc.Assign(u.sess, ids, l)
 		}
 		if err != nil {

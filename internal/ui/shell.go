@@ -38,6 +38,7 @@ func navEntries() []navEntry {
 	return []navEntry{
 		{sectionHome, "nav.home", theme.HomeIcon(), (*UI).dashboardScreen},
 		{sectionPublicity, "nav.publicity", theme.DocumentIcon(), (*UI).publicityScreen},
+		{sectionPublication, "nav.publication", theme.MailSendIcon(), (*UI).publicationScreen},
 		{sectionCases, "nav.cases", theme.FolderIcon(), (*UI).casesScreen},
 		{sectionMedia, "nav.media", theme.MediaVideoIcon(), (*UI).mediaScreen},
 		{sectionReview, "nav.review", theme.ConfirmIcon(), (*UI).reviewScreen},

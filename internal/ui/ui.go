@@ -9,9 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
@@ -21,9 +23,11 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Version string
+	Store       *store.Store
+	Office      *office.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
 }
