@@ -60,7 +60,7 @@ func mediaStep(b *Builder) error {
 			func() ([]byte, error) { return demoVideo("CAM001", "000003", inspect, 0) }},
 		{fmt.Sprintf("CAM001/DCIM/100MEDIA/DCAM_CAM001_000003_%s.AVI", inspect.Add(6*time.Minute).Format("20060102_150405")),
 			func() ([]byte, error) { return demoVideo("CAM001", "000003", inspect.Add(6*time.Minute), 1) }},
-		{fmt.Sprintf("CAM001/RECORD/VOICE-REC-%s.WAV", inspect.Add(20*time.Minute).Format("20060102150405")),
+		{fmt.Sprintf("CAM001/RECORD/RP01-REC-%s.WAV", inspect.Add(20*time.Minute).Format("20060102150405")),
 			func() ([]byte, error) { return demoWAV(6, 8000), nil }},
 	}
 	for i := 0; i < 6; i++ {

@@ -17,20 +17,53 @@ import (
 	"lawdesk/internal/store"
 )
 
-// List returns recordings matching f (see store.RecordingFilter), for the screens.
+// List returns the recordings matching f (see store.RecordingFilter) that sess may see.
 func (s *Service) List(sess office.Session, f store.RecordingFilter) ([]domain.Recording, error) {
 	if err := domain.Require(sess.User, domain.PermViewRecording, "查看音像记录"); err != nil {
 		return nil, err
 	}
-	return s.st.Recordings(f)
+	all, err := s.st.Recordings(f)
+	if err != nil || domain.SeesAllCases(sess.User) {
+		return all, err
+	}
+	seen := map[uint64]bool{}
+	out := all[:0]
+	for _, r := range all {
+		if s.maySee(sess, r, seen) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
-// Get returns one recording.
+// Get returns one recording sess may see.
 func (s *Service) Get(sess office.Session, id uint64) (domain.Recording, error) {
 	if err := domain.Require(sess.User, domain.PermViewRecording, "查看音像记录"); err != nil {
 		return domain.Recording{}, err
 	}
-	return s.st.Recording(id)
+	r, err := s.st.Recording(id)
+	if err == nil && !s.maySee(sess, r, nil) {
+		err = domain.Errorf(domain.EFORBIDDEN, "音像记录“%s”属于您没有承办的案件，不能查看。", r.Title())
+	}
+	return r, err
+}
+
+// maySee applies the cases' rule to recordings: the head, reviewers and admins see all;
+// an officer sees what is not yet assigned, what they imported, and the recordings of the
+// cases they are assigned to. cases caches the case checks of one listing (may be nil).
+func (s *Service) maySee(sess office.Session, r domain.Recording, cases map[uint64]bool) bool {
+	if domain.SeesAllCases(sess.User) || r.CaseID == 0 || r.ImportedBy == sess.User.Name {
+		return true
+	}
+	if ok, known := cases[r.CaseID]; known {
+		return ok
+	}
+	c, err := s.st.Case(r.CaseID)
+	ok := err == nil && c.MaySee(sess.User)
+	if cases != nil {
+		cases[r.CaseID] = ok
+	}
+	return ok
 }
 
 // Assign sets labels on one or many recordings at once (e.g. everything one officer
@@ -235,7 +268,7 @@ func (s *Service) Play(sess office.Session, id uint64, purpose string) (string, 
 	if err := domain.Require(sess.User, domain.PermViewRecording, "播放音像记录"); err != nil {
 		return "", err
 	}
-	r, err := s.st.Recording(id)
+	r, err := s.Get(sess, id)
 	if err != nil {
 		return "", err
 	}

@@ -13,6 +13,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/media"
 	"lawdesk/internal/media/mediatest"
+	"lawdesk/internal/office"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
@@ -355,5 +356,31 @@ func TestMustRecordRuleOnTheCase(t *testing.T) {
 	choices, err := svc.CaseChoices(officer)
 	if err != nil || len(choices) != 3 {
 		t.Errorf("case choices %+v %v", choices, err)
+	}
+}
+
+func TestOfficersSeeTheirOwnCasesRecordings(t *testing.T) {
+	svc, st, _ := newService(t)
+	recs := smallImport(t, svc, importNow.Add(-3*time.Hour), importNow.Add(-2*time.Hour), importNow.Add(-time.Hour))
+	mine, theirs := newCase(t, st, 21), newCase(t, st, 22, func(c *domain.Case) { c.OfficerIDs = []uint64{3, 4} })
+	if _, err := svc.Assign(admin, []uint64{recs[0].ID}, domain.RecordingLabels{CaseID: mine.ID, Stage: domain.StageOnSite}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Assign(admin, []uint64{recs[1].ID}, domain.RecordingLabels{CaseID: theirs.ID, Stage: domain.StageOnSite}); err != nil {
+		t.Fatal(err)
+	}
+	other := session("zhoulei", domain.RoleOfficer) // did not import them, assigned to no case
+	other.User.OfficerID = 7
+	for _, c := range []struct {
+		sess office.Session
+		want int
+	}{{admin, 3}, {officer, 3}, {other, 1}} { // officer imported all three
+		list, err := svc.List(c.sess, store.RecordingFilter{})
+		if err != nil || len(list) != c.want {
+			t.Errorf("%s sees %d, want %d (%v)", c.sess.User.Name, len(list), c.want, err)
+		}
+	}
+	if _, err := svc.Play(other, recs[1].ID, ""); domain.ErrorCode(err) != domain.EFORBIDDEN {
+		t.Errorf("an officer of other cases played a case's recording: %v", err)
 	}
 }

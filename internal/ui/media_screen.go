@@ -690,6 +690,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	from, to := widget.NewEntry(), widget.NewEntry()
 	from.SetPlaceHolder(lang.L("media.filter.from"))
 	to.SetPlaceHolder(lang.L("media.filter.to"))
+	yearStats := widget.NewLabel("")
 	filterError := widget.NewLabel("")
 	filterError.Importance = widget.DangerImportance
 	filterError.Hide()
@@ -703,7 +704,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	selCount := widget.NewLabel("")
 	headers := []string{"", lang.L("media.col.captured"), lang.L("media.col.file"), lang.L("media.col.device"),
 		lang.L("media.col.officer"), lang.L("media.col.case"), lang.L("media.col.stage"), lang.L("media.col.late")}
-	widths := []float32{36, 130, 190, 70, 70, 160, 80, 70}
+	widths := []float32{36, 130, 180, 74, 64, 170, 80, 64}
 	var table *widget.Table
 	var updateButtons func()
 	table = widget.NewTable(
@@ -823,6 +824,7 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 			ids = append(ids, r.CaseID)
 		}
 		caseNos = svc.CaseNumbers(ids)
+		yearStats.SetText(u.mediaYearStats())
 		if len(recs) == 0 {
 			empty.Show()
 		} else {
@@ -919,10 +921,23 @@ func (u *UI) mediaLibraryTab(target string) (fyne.CanvasObject, func(string)) {
 	filters := container.NewHBox(widget.NewLabel(lang.L("media.filter")), fixedWidthMin(170, filter), fixedWidthMin(160, who),
 		widget.NewLabel(lang.L("media.filter.dates")), fixedWidthMin(130, from), widget.NewLabel("—"), fixedWidthMin(130, to),
 		widget.NewButtonWithIcon(lang.L("action.search"), theme.SearchIcon(), load))
-	top := container.NewVBox(filters, filterError)
+	top := container.NewVBox(filters, filterError, yearStats)
 	bar := container.NewHBox(selectAll, selectNone, selCount, layout.NewSpacer(), label, late, extend, permanent, del)
 	side := fixedWidth(250, container.NewVScroll(detail))
 	return container.NewBorder(top, bar, nil, side, container.NewStack(table, container.NewCenter(empty))), show
+}
+
+// mediaYearStats counts this year's recordings for the line above the list: how many came
+// in, how many late (the 24-hour rule) and how many of those were explained.
+func (u *UI) mediaYearStats() string {
+	now := u.svc.Store.Now()
+	from := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.Local)
+	st, err := u.svc.Recording.Stats(u.sess, from, time.Time{})
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("media.stats.year"), now.Year(), st.Total, st.Videos, st.Photos, st.Audio, formatSize(st.Bytes),
+		st.Late, st.LateExplained, st.Unassigned)
 }
 
 // showRecording fills the side panel with a stored recording: picture, labels, rules, and
