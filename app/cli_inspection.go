@@ -4,7 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
+	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/store"
 )
@@ -12,6 +17,87 @@ import (
 func init() {
 	register(command{name: "draw", usage: "list|verify --data DIR [--task ID]",
 		summary: "双随机抽查任务：列出、复核抽取 / random-inspection draws: list, verify", run: runDraw})
+	// `lawdesk print` belongs to the print registry (app/cli_print.go) once it exists, which
+	// then registers printFlowchart as its "flowchart" kind; until then this stands in.
+	if _, taken := commands["print"]; !taken {
+		register(command{name: "print", usage: "flowchart NAME --data DIR --out FILE.pdf|png",
+			summary: "打印 / print: flowchart（执法流程图）", run: func(args []string, out io.Writer) error {
+				if len(args) > 0 && args[0] == "flowchart" {
+					return printFlowchart(args[1:], out)
+				}
+				fmt.Fprintln(out, "用法 / Usage: lawdesk print flowchart NAME --data DIR --out FILE.pdf|png")
+				return errUsage
+			}})
+	}
+}
+
+// printFlowchart writes one 执法流程图 as the office publishes it (with its adjustments) to
+// --out: a one-page A4 PDF for printing, or a PNG for the website, by the file's extension.
+// Usage: lawdesk print flowchart NAME --data DIR --out FILE.pdf|png.
+func printFlowchart(args []string, out io.Writer) error {
+	c := command{name: "print flowchart", usage: "NAME --data DIR --out FILE.pdf|png",
+		summary: "打印执法流程图（NAME：" + strings.Join(domain.ProcedureChartNames(), "、") + "）/ print a procedure flowchart"}
+	fs, data := newFlags(c, out)
+	outFile := fs.String("out", "", "输出文件（.pdf 打印用，.png 网站用）/ output file (.pdf or .png)")
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if name == "" && fs.NArg() > 0 {
+		name = fs.Arg(0)
+	}
+	if name == "" || *outFile == "" {
+		fmt.Fprintf(out, "用法 / Usage: lawdesk print flowchart NAME --data DIR --out FILE.pdf|png\nNAME：%s\n", strings.Join(domain.ProcedureChartNames(), "、"))
+		return errUsage
+	}
+	ext := strings.ToLower(filepath.Ext(*outFile))
+	if ext != ".pdf" && ext != ".png" {
+		return domain.Errorf(domain.EINVALID, "输出文件“%s”应以 .pdf（打印）或 .png（网站）结尾。/ --out must end in .pdf or .png.", *outFile)
+	}
+	if _, err := domain.ProcedureChartByName(name); err != nil {
+		return err
+	}
+	st, err := store.Open(*data, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	svc := flowchart.New(st)
+	err = writeFileAtomic(*outFile, func(w io.Writer) error {
+		if ext == ".png" {
+			return svc.WritePNG(w, name)
+		}
+		return svc.WritePDF(w, name)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "已生成 / written: %s\n", *outFile)
+	return nil
+}
+
+// writeFileAtomic writes a file through a temporary file in the same directory, so a
+// failure never leaves half a file under the name asked for.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".lawdesk-*.tmp")
+	if err != nil {
+		return domain.Wrap(err, domain.EINVALID, "无法在“%s”中创建文件。请检查目录是否存在、是否有写入权限。", filepath.Dir(path))
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return domain.Wrap(err, domain.EINVALID, "写入“%s”失败（磁盘已满？）。", path)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return domain.Wrap(err, domain.EINVALID, "无法保存“%s”。", path)
+	}
+	return nil
 }
 
 // runDraw dispatches `lawdesk draw list` and `lawdesk draw verify`.

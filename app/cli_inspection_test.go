@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -115,5 +116,46 @@ func TestDrawListAndVerify(t *testing.T) {
 	code, out = lawdesk(t, "draw", "verify", "--data", dir, "--task", fmt.Sprint(id))
 	if code != 1 || !strings.Contains(out, "不一致") {
 		t.Fatalf("draw verify of a changed record: exit %d:\n%s", code, out)
+	}
+}
+
+func TestPrintFlowchart(t *testing.T) {
+	dir := newDemo(t)
+	outDir := t.TempDir()
+	for _, name := range domain.ProcedureChartNames() {
+		for _, ext := range []string{".pdf", ".png"} {
+			file := filepath.Join(outDir, name+ext)
+			code, out := lawdesk(t, "print", "flowchart", name, "--data", dir, "--out", file)
+			if code != 0 {
+				t.Fatalf("print flowchart %s%s: exit %d: %s", name, ext, code, out)
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			magic := map[string]string{".pdf": "%PDF-", ".png": "\x89PNG"}[ext]
+			if !strings.HasPrefix(string(data), magic) {
+				t.Fatalf("%s is not a %s file", file, ext)
+			}
+		}
+	}
+	bad := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"print", "flowchart", "penalties", "--data", dir, "--out", filepath.Join(outDir, "x.pdf")}, 1, "penalty-simple"},
+		{[]string{"print", "flowchart", "penalty", "--data", dir, "--out", filepath.Join(outDir, "x.docx")}, 1, ".pdf"},
+		{[]string{"print", "flowchart", "penalty", "--data", dir, "--out", filepath.Join(outDir, "nosuchdir", "x.pdf")}, 1, "nosuchdir"},
+		{[]string{"print", "flowchart", "--data", dir}, 2, "Usage"},
+	}
+	for _, b := range bad {
+		code, out := lawdesk(t, b.args...)
+		if code != b.code || !strings.Contains(out, b.want) {
+			t.Errorf("%v: exit %d, output %q; want exit %d mentioning %q", b.args, code, out, b.code, b.want)
+		}
+	}
+	if entries, _ := os.ReadDir(outDir); len(entries) != 12 {
+		t.Errorf("%d files in the output directory, want the 12 charts and no leftovers", len(entries))
 	}
 }
