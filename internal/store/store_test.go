@@ -194,7 +194,7 @@ func TestBlobVerifyFindsChangedMissingAndStray(t *testing.T) {
 	}
 	var all string
 	for _, c := range rep.Checks {
-		if c.Name == "文件存储" {
+		if c.Name == "文件存储" { // entities add their own checks before it
 			all = strings.Join(c.Problems, "\n")
 		}
 	}
