@@ -92,3 +92,43 @@ func TestProcedureChartChanges(t *testing.T) {
 		t.Fatal("the 重大执法决定 question guards nothing but is still there")
 	}
 }
+
+// TestChartsFollowTheCaseWorkflow: every chart of an act type shows the stages of that
+// type's case path (domain.StagePath) in the same order, every required stage of it, and
+// marks as optional exactly the stages the path lets a case skip.
+func TestChartsFollowTheCaseWorkflow(t *testing.T) {
+	for _, n := range domain.ProcedureChartNames() {
+		c, _ := domain.ProcedureChartByName(n)
+		if c.Type == "" {
+			continue
+		}
+		proc := domain.ProcedureGeneral
+		if c.Simple {
+			proc = domain.ProcedureSimple
+		}
+		path := domain.StagePath(c.Type, proc)
+		pos := -1
+		shown := map[domain.Stage]bool{}
+		for _, s := range c.Steps {
+			if s.Stage == "" {
+				continue
+			}
+			i := slices.IndexFunc(path, func(p domain.PathStep) bool { return p.Stage == s.Stage })
+			switch {
+			case i < 0:
+				t.Errorf("%s: stage %s is not on the %s path", n, s.Stage.Label(), c.Type.Label())
+			case i <= pos:
+				t.Errorf("%s: stage %s is out of the case workflow's order", n, s.Stage.Label())
+			case path[i].Optional != s.Optional:
+				t.Errorf("%s: stage %s optional = %v in the chart but %v in the case workflow", n, s.Stage.Label(), s.Optional, path[i].Optional)
+			}
+			pos = i
+			shown[s.Stage] = true
+		}
+		for _, p := range path {
+			if !p.Optional && !shown[p.Stage] {
+				t.Errorf("%s: required stage %s of the case workflow is missing", n, p.Stage.Label())
+			}
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 )
 
@@ -511,5 +512,39 @@ func TestDuplicateCreditCodeRefused(t *testing.T) {
 	}
 	if _, err := f.svc.SaveObject(clerk, domain.InspectionObject{Name: "x", CreditCode: "520200000012345"}, ""); domain.ErrorCode(err) != domain.EFORBIDDEN {
 		t.Fatalf("clerk edited the directory: %v", err)
+	}
+}
+
+func TestCaseResultOpensARealCase(t *testing.T) {
+	f := newFixture(t, 6)
+	if err := f.st.SaveAgency("admin", domain.Agency{Name: "青山县市场监督管理局", ShortName: "青市监", Region: "贵州省六盘水市青山县"}); err != nil {
+		t.Fatal(err)
+	}
+	rec := record.New(f.st)
+	f.svc.Cases = inspection.RecordCases{Record: rec}
+	task := f.plan(t, func(tk *domain.InspectionTask) { tk.Count = 1 })
+	task, err := f.svc.Draw(admin, task.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := task.Draws[0].Assignments[0]
+	*f.clock = now.AddDate(0, 0, 1)
+	task, err = f.svc.RecordResult(context.Background(), admin, task.ID, inspection.ResultForm{ObjectID: a.ObjectID,
+		Date: today.AddDays(1), Officers: a.Officers, Finding: domain.FindingCase, Details: "销售超过保质期的食品 3 袋"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := task.Result(a.ObjectID)
+	c, err := rec.Case(admin, r.CaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj, _ := f.st.InspectionObject(a.ObjectID)
+	if c.Number != r.CaseNo || c.Source != domain.SourceInspection || c.Party.Name != obj.Name || c.Party.IDNumber != obj.CreditCode ||
+		!slices.Equal(c.OfficerIDs, r.Officers) || c.Opened != today.AddDays(1) || !strings.Contains(c.Facts, "保质期") {
+		t.Fatalf("case opened from the result = %+v", c)
+	}
+	if !strings.HasPrefix(c.Number, "青市监") {
+		t.Fatalf("case number %q", c.Number)
 	}
 }
