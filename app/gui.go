@@ -6,7 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -30,6 +33,8 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version()})
+	insp := inspection.New(st)
+	insp.Cases = inspection.RecordCases{Record: record.New(st)} // 立案查处 opens its case
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Inspection: insp, Flowchart: flowchart.New(st), Version: Version()})
 	return nil
 }

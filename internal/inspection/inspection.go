@@ -33,10 +33,16 @@ type Service struct {
 	// Cases opens the case of a 立案查处 result; nil until the case service is wired in, in
 	// which case the user types the case number of a case opened by hand.
 	Cases CaseOpener
+	// Seeds gives each draw its seed: NewSeed (crypto/rand) unless replaced. Only the demo
+	// office replaces it, with fixed seeds, so the demo is the same every time; nobody using
+	// LawDesk can choose a seed.
+	Seeds func() (string, error)
 }
 
 // New returns the service.
-func New(st *store.Store) *Service { return &Service{st: st, Calendar: workday.Builtin} }
+func New(st *store.Store) *Service {
+	return &Service{st: st, Calendar: workday.Builtin, Seeds: NewSeed}
+}
 
 // CaseOpener opens a case (立案) for an object whose inspection found a violation.
 type CaseOpener interface {
@@ -181,7 +187,7 @@ func (s *Service) Draw(sess office.Session, id uint64, reason string) (domain.In
 	if err != nil {
 		return t, err
 	}
-	seed, err := NewSeed()
+	seed, err := s.Seeds()
 	if err != nil {
 		return t, err
 	}
@@ -503,3 +509,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	}
 	return out, nil
 }
+
+// OpensCases reports whether a 立案查处 result opens its case by itself (the case service
+// is wired in); otherwise the user types the number of the case opened by hand.
+func (s *Service) OpensCases() bool { return s.Cases != nil }

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"lawdesk/internal/demo"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -43,7 +45,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Inspection: inspection.New(st), Flowchart: flowchart.New(st), Version: "test"})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

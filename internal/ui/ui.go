@@ -11,6 +11,8 @@ import (
 
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/store"
 )
@@ -20,9 +22,11 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Version string
+	Store      *store.Store
+	Office     *office.Service
+	Inspection *inspection.Service
+	Flowchart  *flowchart.Service
+	Version    string
 }
 
 // UI is the one LawDesk window and the signed-in session.
