@@ -120,11 +120,14 @@ func inspectionDemo(b *Builder) error {
 	// the directory, entered 90 days ago; one shop is run by a relative of an officer
 	ids := map[string]uint64{}
 	serial := map[string]int{}
-	for _, d := range demoObjects {
+	for i, d := range demoObjects {
 		serial[d.prefix]++
 		code := domain.CompleteCreditCode(fmt.Sprintf("%s%05d", d.prefix, 30000+serial[d.prefix]*137))
 		o := domain.InspectionObject{Name: d.name, CreditCode: code, Type: d.typ, Region: d.region, Industry: d.industry,
 			Address: "青山县" + d.address, Grade: d.grade}
+		if i%3 == 0 { // inspected last year under the old paper procedure
+			o.LastInspected = domain.DateOf(start).AddDays(-(200 + i*5))
+		}
 		if d.name == "青山县城关镇陈记粮油店" {
 			o.RelatedOfficers = []uint64{officers[1]} // run by an officer's brother
 		}

@@ -44,6 +44,23 @@ func (g RiskGrade) Label() string {
 	return string(g)
 }
 
+// Short is the grade in a few characters, for tables: A（低）… D（高）.
+func (g RiskGrade) Short() string {
+	switch g {
+	case GradeA:
+		return "A（低）"
+	case GradeB:
+		return "B（一般）"
+	case GradeC:
+		return "C（较高）"
+	case GradeD:
+		return "D（高）"
+	case GradeNone:
+		return "未分类"
+	}
+	return string(g)
+}
+
 // Valid reports whether g is a known grade (未分类 included).
 func (g RiskGrade) Valid() bool { return slices.Contains(AllGrades, g) }
 

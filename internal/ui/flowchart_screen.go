@@ -34,7 +34,7 @@ func (u *UI) flowchartTab() fyne.CanvasObject {
 	preview.FillMode = canvas.ImageFillContain
 	preview.ScaleMode = canvas.ImageScaleSmooth
 	changed := widget.NewLabel("")
-	changed.Wrapping = fyne.TextWrapWord
+	changed.Wrapping = fyne.TextWrapBreak
 	render := func() {
 		d, err := svc.Diagram(names[current])
 		if err != nil {
@@ -60,6 +60,21 @@ func (u *UI) flowchartTab() fyne.CanvasObject {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(titles[i]) })
 	list.OnSelected = func(i widget.ListItemID) { current = i; render() }
 
+	// the whole page fits the window; 放大 shows it at a readable size, scrolled
+	page := container.NewVScroll(container.NewStack(preview))
+	zoom := widget.NewButtonWithIcon(lang.L("flowchart.zoom"), theme.ZoomInIcon(), nil)
+	zoom.OnTapped = func() {
+		if preview.MinSize().Width > 1 {
+			preview.SetMinSize(fyne.NewSize(0, 0))
+			zoom.SetText(lang.L("flowchart.zoom"))
+			zoom.SetIcon(theme.ZoomInIcon())
+		} else {
+			preview.SetMinSize(fyne.NewSize(780, 1103))
+			zoom.SetText(lang.L("flowchart.fit"))
+			zoom.SetIcon(theme.ZoomFitIcon())
+		}
+		page.Refresh()
+	}
 	pdfBtn := widget.NewButtonWithIcon(lang.L("flowchart.pdf"), theme.DocumentPrintIcon(), func() {
 		u.saveFile(titles[current]+"流程图.pdf", func(w io.Writer) error { return svc.WritePDF(w, names[current]) })
 	})
@@ -72,9 +87,9 @@ func (u *UI) flowchartTab() fyne.CanvasObject {
 		adjust.Disable()
 	}
 	list.Select(0)
-	bar := container.NewHBox(pdfBtn, pngBtn, adjust, layout.NewSpacer())
+	bar := container.NewHBox(pdfBtn, pngBtn, adjust, layout.NewSpacer(), zoom)
 	left := container.NewBorder(note(lang.L("flowchart.intro")), nil, nil, nil, list)
-	right := container.NewBorder(container.NewVBox(bar, changed), nil, nil, nil, preview)
+	right := container.NewBorder(container.NewVBox(bar, changed), nil, nil, nil, page)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.24
 	return split
@@ -110,10 +125,9 @@ func (u *UI) adjustStepDialog(name string, done func()) {
 	title, limit, docs, noteEntry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	omit := widget.NewCheck(lang.L("flowchart.step.omit"), nil)
 	defaults := widget.NewLabel("")
-	defaults.Wrapping = fyne.TextWrapWord
-	defaults.Importance = widget.LowImportance
+	defaults.Wrapping = fyne.TextWrapBreak
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	var step domain.FlowStep
 	fill := func(i int) {

@@ -52,7 +52,7 @@ func (u *UI) inspectionTasksTab(want string) fyne.CanvasObject {
 	selected := -1
 	headers := []string{lang.L("inspection.task.name"), lang.L("inspection.task.matter"), lang.L("inspection.task.status"),
 		lang.L("inspection.task.size"), lang.L("inspection.task.period"), lang.L("inspection.task.drawn"), lang.L("inspection.task.deadline")}
-	widths := []float32{250, 220, 110, 120, 200, 140, 150}
+	widths := []float32{240, 180, 90, 100, 180, 130, 130}
 	table := widget.NewTable(
 		func() (int, int) { return len(tasks), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -95,12 +95,9 @@ func (u *UI) inspectionTasksTab(want string) fyne.CanvasObject {
 			u.showError(err)
 		}
 		selected = slices.IndexFunc(tasks, func(t domain.InspectionTask) bool { return t.ID == keep })
+		// no table.Select here: selecting before the table is laid out scrolls it wrongly
+		// and leaves rows blank; the detail's title says which task is shown
 		table.Refresh()
-		if selected >= 0 {
-			table.Select(widget.TableCellID{Row: selected, Col: 0})
-		} else {
-			table.UnselectAll()
-		}
 		show()
 	}
 	table.OnSelected = func(id widget.TableCellID) {
@@ -136,6 +133,7 @@ func (u *UI) taskDetail(t domain.InspectionTask, reload func()) fyne.CanvasObjec
 	if t.RiskWeighted {
 		info += lang.L("inspection.task.weighted")
 	}
+	// one fact per line: long lines would wrap in the middle of a date
 	if drawn {
 		info += "\n" + fmt.Sprintf(lang.L("inspection.draw.info"), d.No, d.At.Local().Format("2006-01-02 15:04"), d.By, len(d.Input.Objects), len(d.Input.Officers), d.Seed[:16])
 	}
@@ -168,16 +166,16 @@ func (u *UI) taskDetail(t domain.InspectionTask, reload func()) fyne.CanvasObjec
 	chosen := -1
 	headers := []string{lang.L("inspection.col.no"), lang.L("inspection.col.object"), lang.L("inspection.col.code"),
 		lang.L("inspection.col.officers"), lang.L("inspection.col.result"), lang.L("inspection.col.date")}
-	widths := []float32{50, 290, 190, 170, 260, 110}
+	widths := []float32{50, 250, 170, 150, 320, 100}
 	table := widget.NewTable(
 		func() (int, int) { return len(d.Assignments), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			a := d.Assignments[id.Row]
 			result, date := lang.L("inspection.result.none"), ""
-			imp := widget.LowImportance
+			imp := widget.MediumImportance
 			if r, ok := t.Result(a.ObjectID); ok {
-				result, date, imp = r.Finding.Label(), r.Date.String(), widget.MediumImportance
+				result, date, imp = r.Finding.Label(), r.Date.String(), widget.SuccessImportance
 				if r.CaseNo != "" {
 					result += "（" + r.CaseNo + "）"
 				}
@@ -337,12 +335,12 @@ func (u *UI) drawDialog(t domain.InspectionTask, reload func()) {
 	}
 	msg := fmt.Sprintf(lang.L("inspection.draw.confirm"), len(in.Objects), in.Count, len(in.Officers), in.PerObject)
 	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = fyne.TextWrapBreak
 	reason := widget.NewMultiLineEntry()
 	reason.SetPlaceHolder(lang.L("inspection.redraw.reason"))
 	reason.SetMinRowsVisible(3)
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	content := container.NewVBox(label)
 	title := lang.L("inspection.draw")
@@ -468,23 +466,24 @@ func (u *UI) planDialogFor(existing *domain.InspectionTask, done func(domain.Ins
 	start, end := widget.NewEntry(), widget.NewEntry()
 	start.SetText(t.Start.String())
 	end.SetText(t.End.String())
-	allHint := lang.L("inspection.plan.all")
+	per.SetPlaceHolder("2")
+	to := widget.NewLabel(lang.L("inspection.plan.to"))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("inspection.task.name"), name),
 		widget.NewFormItem(lang.L("inspection.task.matter"), matter),
-		&widget.FormItem{Text: lang.L("inspection.obj.type"), Widget: types, HintText: allHint},
-		&widget.FormItem{Text: lang.L("inspection.obj.industry"), Widget: industries, HintText: allHint},
-		&widget.FormItem{Text: lang.L("inspection.obj.region"), Widget: regions, HintText: allHint},
-		&widget.FormItem{Text: lang.L("inspection.obj.grade"), Widget: grades, HintText: allHint},
+		widget.NewFormItem(lang.L("inspection.obj.type"), types),
+		widget.NewFormItem(lang.L("inspection.obj.industry"), industries),
+		widget.NewFormItem(lang.L("inspection.obj.region"), regions),
+		&widget.FormItem{Text: lang.L("inspection.obj.grade"), Widget: grades, HintText: lang.L("inspection.plan.all")},
 		&widget.FormItem{Text: lang.L("inspection.plan.mode"), Widget: container.NewBorder(nil, nil, mode, nil, amount), HintText: lang.L("inspection.plan.mode.hint")},
 		&widget.FormItem{Text: "", Widget: weighted, HintText: lang.L("inspection.plan.weighted.hint")},
-		&widget.FormItem{Text: lang.L("inspection.plan.per"), Widget: per, HintText: lang.L("inspection.plan.per.hint")},
-		&widget.FormItem{Text: lang.L("inspection.plan.category"), Widget: category, HintText: lang.L("inspection.plan.category.hint")},
-		&widget.FormItem{Text: lang.L("inspection.plan.start"), Widget: start},
-		&widget.FormItem{Text: lang.L("inspection.plan.end"), Widget: end},
+		&widget.FormItem{Text: lang.L("inspection.plan.per"), Widget: container.NewGridWithColumns(2, per, category),
+			HintText: lang.L("inspection.plan.per.hint")},
+		widget.NewFormItem(lang.L("inspection.task.period"), container.NewBorder(nil, nil, nil, nil,
+			container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, to, start), end))),
 	)
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	var dlg dialog.Dialog
 	save := widget.NewButton(lang.L("action.save"), func() {
@@ -557,24 +556,24 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		labels = append(labels, l)
 		ids[l] = o.ID
 	}
-	who := widget.NewCheckGroup(labels, nil)
-	who.Horizontal = true
 	wantIDs := a.Officers
 	if had {
 		wantIDs = prev.Officers
 	}
+	var preset []string
 	for l, id := range ids {
 		if slices.Contains(wantIDs, id) {
-			who.Selected = append(who.Selected, l)
+			preset = append(preset, l)
 		}
 	}
+	who, whoSelected := checkGrid(labels, preset, 3)
 	date := widget.NewEntry()
 	date.SetText(today.String())
 	findingLabels := make([]string, len(domain.AllFindings))
 	for i, f := range domain.AllFindings {
 		findingLabels[i] = f.Label()
 	}
-	finding := widget.NewRadioGroup(findingLabels, nil)
+	finding := widget.NewSelect(findingLabels, nil)
 	details := widget.NewMultiLineEntry()
 	details.SetMinRowsVisible(4)
 	details.SetPlaceHolder(lang.L("inspection.result.details.hint"))
@@ -590,7 +589,7 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 	}
 	var files []string
 	fileList := widget.NewLabel(lang.L("inspection.result.nofiles"))
-	fileList.Wrapping = fyne.TextWrapWord
+	fileList.Wrapping = fyne.TextWrapBreak
 	if had && len(prev.Files) > 0 {
 		var n []string
 		for _, f := range prev.Files {
@@ -628,7 +627,7 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		&widget.FormItem{Text: lang.L("inspection.result.files"), Widget: container.NewBorder(nil, nil, nil, addFile, fileList)},
 	)
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	progress := widget.NewProgressBarInfinite()
 	progress.Hide()
@@ -641,7 +640,7 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 			return
 		}
 		f := inspection.ResultForm{ObjectID: a.ObjectID, Date: day, Details: details.Text, CaseNo: caseNo.Text, Files: files}
-		for _, l := range who.Selected {
+		for _, l := range whoSelected() {
 			f.Officers = append(f.Officers, ids[l])
 		}
 		if i := slices.Index(findingLabels, finding.Selected); i >= 0 {
@@ -684,9 +683,9 @@ func (u *UI) publishDialog(t domain.InspectionTask, reload func()) {
 	channel.SetText("国家企业信用信息公示系统、本局门户网站")
 	msg := fmt.Sprintf(lang.L("inspection.publish.intro"), t.Done, svc.PublishDeadline(t))
 	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = fyne.TextWrapBreak
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	form := widget.NewForm(widget.NewFormItem(lang.L("inspection.publish.date"), date), widget.NewFormItem(lang.L("inspection.publish.channel"), channel))
 	var dlg dialog.Dialog
@@ -719,7 +718,7 @@ func (u *UI) inspectionObjectsTab() fyne.CanvasObject {
 	officerNames := map[uint64]string{}
 	headers := []string{lang.L("inspection.obj.name"), lang.L("inspection.col.code"), lang.L("inspection.obj.type"), lang.L("inspection.obj.region"),
 		lang.L("inspection.obj.industry"), lang.L("inspection.obj.grade"), lang.L("inspection.obj.last"), lang.L("inspection.obj.related")}
-	widths := []float32{280, 190, 110, 90, 100, 160, 110, 120}
+	widths := []float32{280, 180, 100, 80, 90, 90, 100, 120}
 	table := widget.NewTable(
 		func() (int, int) { return len(shown), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -733,7 +732,7 @@ func (u *UI) inspectionObjectsTab() fyne.CanvasObject {
 			if ob.Closed {
 				name += lang.L("inspection.obj.closedmark")
 			}
-			cells := []string{name, ob.CreditCode, ob.Type, ob.Region, ob.Industry, ob.Grade.Label(), ob.LastInspected.String(), strings.Join(rel, "、")}
+			cells := []string{name, ob.CreditCode, ob.Type, ob.Region, ob.Industry, ob.Grade.Short(), ob.LastInspected.String(), strings.Join(rel, "、")}
 			l := o.(*widget.Label)
 			l.SetText(cells[id.Col])
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -863,15 +862,15 @@ func (u *UI) objectDialog(existing *domain.InspectionObject, done func()) {
 		labels = append(labels, of.Name)
 		ids[of.Name] = of.ID
 	}
-	related := widget.NewCheckGroup(labels, nil)
-	related.Horizontal = true
+	var preset []string
 	for _, r := range o.RelatedOfficers {
 		for l, id := range ids {
 			if id == r {
-				related.Selected = append(related.Selected, l)
+				preset = append(preset, l)
 			}
 		}
 	}
+	related, relatedSelected := checkGrid(labels, preset, 5)
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder(lang.L("inspection.obj.reason.hint"))
 	form := widget.NewForm(
@@ -890,7 +889,7 @@ func (u *UI) objectDialog(existing *domain.InspectionObject, done func()) {
 		form.Append(lang.L("inspection.obj.reason"), reason)
 	}
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	var dlg dialog.Dialog
 	save := widget.NewButton(lang.L("action.save"), func() {
@@ -909,7 +908,7 @@ func (u *UI) objectDialog(existing *domain.InspectionObject, done func()) {
 			o.LastInspected = d
 		}
 		o.RelatedOfficers = nil
-		for _, l := range related.Selected {
+		for _, l := range relatedSelected() {
 			o.RelatedOfficers = append(o.RelatedOfficers, ids[l])
 		}
 		if _, err := svc.SaveObject(u.sess, o, reason.Text); err != nil {
@@ -923,7 +922,7 @@ func (u *UI) objectDialog(existing *domain.InspectionObject, done func()) {
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { dlg.Hide() })
 	title := lang.L("inspection.obj.add")
 	if existing != nil {
-		title = lang.L("inspection.obj.edit")
+		title = lang.L("inspection.obj.edit.title")
 	}
 	dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
 		container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil, container.NewVScroll(form)), u.win)
@@ -988,7 +987,7 @@ func (u *UI) importPreview(im inspection.ObjectImport, done func()) {
 		msg = fmt.Sprintf(lang.L("inspection.import.good"), im.File, len(im.Rows))
 	}
 	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = fyne.TextWrapBreak
 	var dlg dialog.Dialog
 	ok := widget.NewButton(lang.L("inspection.import.confirm"), func() {
 		added, updated, err := u.svc.Inspection.ImportObjects(u.sess, im)
@@ -1009,4 +1008,26 @@ func (u *UI) importPreview(im inspection.ObjectImport, done func()) {
 		container.NewBorder(label, container.NewHBox(layout.NewSpacer(), cancel, ok), nil, nil, table), u.win)
 	dlg.Resize(fyne.NewSize(1120, 620))
 	dlg.Show()
+}
+
+// checkGrid is a set of check boxes laid out in columns (a horizontal CheckGroup never
+// wraps, so a long officer list would push a dialog off the screen); selected reads the
+// ticked labels in order.
+func checkGrid(labels, preset []string, columns int) (grid *fyne.Container, selected func() []string) {
+	grid = container.NewGridWithColumns(columns)
+	checks := make([]*widget.Check, len(labels))
+	for i, l := range labels {
+		checks[i] = widget.NewCheck(l, nil)
+		checks[i].SetChecked(slices.Contains(preset, l))
+		grid.Add(checks[i])
+	}
+	return grid, func() []string {
+		var out []string
+		for i, c := range checks {
+			if c.Checked {
+				out = append(out, labels[i])
+			}
+		}
+		return out
+	}
 }

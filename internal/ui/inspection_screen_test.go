@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"lawdesk/internal/domain"
+)
+
+// lastButton is the last visible button showing key's text: with a dialog open, the
+// dialog's own button (dialogs are laid out after the screen).
+func lastButton(t *testing.T, u *UI, key string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	for _, b := range objects[*widget.Button](u) {
+		if b.Text == tr(key) {
+			found = b
+		}
+	}
+	if found == nil {
+		t.Fatalf("no button %q; screen says: %s", tr(key), screenText(u))
+	}
+	return found
+}
+
+func openInspection(t *testing.T, u *UI) {
+	t.Helper()
+	signIn(t, u, "admin")
+	tapButton(t, u, "inspection.nav")
+	assertShows(t, u, lang.L("inspection.tab.tasks"))
+}
+
+func TestDrawAndVerifyInTheGUI(t *testing.T) {
+	u := newTestUI(t, true)
+	openInspection(t, u)
+	tasks, err := u.svc.Inspection.Tasks(u.sess)
+	if err != nil || len(tasks) != 3 || tasks[0].Status() != domain.TaskPlanned {
+		t.Fatalf("demo tasks: %v %v", tasks, err)
+	}
+	objects[*widget.Table](u)[0].Select(widget.TableCellID{Row: 0, Col: 0})
+	assertShows(t, u, tasks[0].Name, tr("inspection.task.notdrawn"))
+
+	tapButton(t, u, "inspection.draw")
+	assertShows(t, u, "户候选检查对象中随机抽取")
+	test.Tap(lastButton(t, u, "inspection.draw"))
+	assertShows(t, u, "随机种子")
+	got, _ := u.svc.Inspection.Task(u.sess, tasks[0].ID)
+	if got.Status() != domain.TaskDrawn {
+		t.Fatalf("after drawing in the GUI the task is %s", got.Status().Label())
+	}
+	// the detail now shows the drawn objects and offers 复核 and 重新抽取
+	d, _ := got.CurrentDraw()
+	first := d.Input.Objects[0].Name
+	for _, o := range d.Input.Objects {
+		if o.ID == d.Assignments[0].ObjectID {
+			first = o.Name
+		}
+	}
+	assertShows(t, u, "["+tr("inspection.redraw")+"]")
+	if !strings.Contains(screenText(u), "第 1 次抽取") {
+		t.Errorf("the detail does not show the draw; drawn object %s", first)
+	}
+	tapButton(t, u, "inspection.verify")
+	assertShows(t, u, "复核通过")
+
+	// a re-draw without a reason is refused in the dialog, which stays open
+	tapButton(t, u, "inspection.redraw")
+	test.Tap(lastButton(t, u, "inspection.redraw"))
+	assertShows(t, u, "重新抽取须填写")
+	for _, e := range objects[*widget.Entry](u) {
+		if e.PlaceHolder == tr("inspection.redraw.reason") {
+			test.Type(e, "抽中的对象已注销")
+		}
+	}
+	test.Tap(lastButton(t, u, "inspection.redraw"))
+	got, _ = u.svc.Inspection.Task(u.sess, tasks[0].ID)
+	if len(got.Draws) != 2 || got.Draws[1].Reason != "抽中的对象已注销" {
+		t.Fatalf("re-draw in the GUI: %+v", got.Draws)
+	}
+}
+
+func TestObjectDirectoryAndFlowchartTabs(t *testing.T) {
+	u := newTestUI(t, true)
+	openInspection(t, u)
+	// the directory tab: search narrows the list
+	appTabs := findAppTabs(u)
+	appTabs.SelectIndex(1)
+	assertShows(t, u, "共 42 户")
+	typeInto(t, u, "inspection.obj.search", "河西乡")
+	assertShows(t, u, "当前显示 8 户")
+
+	// the flowchart tab: adjust a time limit, the chart changes with it
+	appTabs.SelectIndex(2)
+	tapButton(t, u, "flowchart.adjust")
+	var limit *widget.Entry
+	for _, e := range objects[*widget.Entry](u) {
+		if e.PlaceHolder == "" && strings.Contains(e.Text, "15 个工作日") {
+			limit = e
+		}
+	}
+	if limit == nil {
+		t.Fatalf("the time limit of the first step is not in the dialog: %s", screenText(u))
+	}
+	limit.SetText("发现线索之日起 10 个工作日内核查（本省规定）")
+	test.Tap(lastButton(t, u, "action.save"))
+	chart, _ := u.svc.Flowchart.Chart("penalty")
+	s, _ := chart.Step("accept")
+	if s.TimeLimit != "发现线索之日起 10 个工作日内核查（本省规定）" {
+		t.Fatalf("time limit after the GUI change: %q", s.TimeLimit)
+	}
+	assertShows(t, u, "本单位已调整 1 个环节")
+}
+
+func findAppTabs(u *UI) *container.AppTabs {
+	for _, o := range objects[*container.AppTabs](u) {
+		return o
+	}
+	return nil
+}
