@@ -150,10 +150,8 @@ func ParseObjectsFile(name string, data []byte) (ObjectImport, error) {
 				row.Problems = append(row.Problems, fmt.Sprintf("列“%s”：%s", c.names[0], domain.ErrorMessage(err)))
 			}
 		}
-		if len(row.Problems) == 0 {
-			if err := row.Object.Validate(); err != nil {
-				row.Problems = append(row.Problems, domain.ErrorMessage(err))
-			}
+		if err := row.Object.Validate(); err != nil {
+			row.Problems = append(row.Problems, domain.ErrorMessage(err))
 		}
 		if code := row.Object.CreditCode; code != "" {
 			if first, dup := seen[code]; dup {

@@ -193,24 +193,28 @@ func (s *Service) WriteResults(sess office.Session, w io.Writer, id uint64) erro
 	if done == "" {
 		done = "尚未完成"
 	}
+	facts := []pdf.KeyValue{
+		{Label: "抽查任务", Value: t.Name},
+		{Label: "抽查事项", Value: t.MatterName},
+		{Label: "抽查机关", Value: ag.Name},
+		{Label: "检查时间", Value: cnDate(t.Start) + " 至 " + cnDate(t.End)},
+		{Label: "完成日期", Value: done},
+	}
+	if !t.Public.On.IsZero() {
+		facts = append(facts, pdf.KeyValue{Label: "公示", Value: cnDate(t.Public.On) + "，" + t.Public.Channel})
+	}
 	var rows [][]string
 	for i, r := range s.PublicResults(t) {
 		rows = append(rows, []string{fmt.Sprint(i + 1), r.Name, r.CreditCode, r.Date, r.Result})
 	}
 	blocks := []pdf.Block{
-		pdf.KeyValues{LabelWidth: 0.2, Rows: []pdf.KeyValue{
-			{Label: "抽查任务", Value: t.Name},
-			{Label: "抽查事项", Value: t.MatterName},
-			{Label: "抽查机关", Value: ag.Name},
-			{Label: "检查时间", Value: cnDate(t.Start) + " 至 " + cnDate(t.End)},
-			{Label: "完成日期", Value: done},
-			{Label: "抽查结果", Value: fmt.Sprintf("共抽查 %d 户：%s", len(rows), strings.Join(summary, "，"))},
-		}},
+		pdf.KeyValues{LabelWidth: 0.2, Rows: append(facts,
+			pdf.KeyValue{Label: "抽查结果", Value: fmt.Sprintf("共抽查 %d 户：%s", len(rows), strings.Join(summary, "，"))})},
 		pdf.Grid{FontSize: 10, Columns: []pdf.Column{{Header: "序号", Width: 0.5, Align: pdf.AlignCenter},
 			{Header: "检查对象名称", Width: 3}, {Header: "统一社会信用代码", Width: 2.2}, {Header: "检查日期", Width: 1.3, Align: pdf.AlignCenter}, {Header: "检查结果", Width: 2.4}}, Rows: rows},
 	}
 	if ag.Phone != "" {
-		blocks = append(blocks, pdf.Paragraph{Text: fmt.Sprintf("对抽查结果有异议的，可以向%s提出（电话 %s）。", ag.Name, ag.Phone)})
+		blocks = append(blocks, pdf.Paragraph{Text: fmt.Sprintf("对抽查结果有异议的，可以向%s提出。联系电话：%s", ag.Name, ag.Phone)})
 	}
 	return pdf.RenderDocument(w, pdf.Document{Office: ag.Name, Title: "双随机抽查结果公示表", Blocks: blocks})
 }

@@ -963,14 +963,14 @@ func (u *UI) importObjects(done func()) {
 func (u *UI) importPreview(im inspection.ObjectImport, done func()) {
 	headers := []string{lang.L("inspection.import.line"), lang.L("inspection.obj.name"), lang.L("inspection.col.code"),
 		lang.L("inspection.obj.region"), lang.L("inspection.obj.industry"), lang.L("inspection.obj.grade"), lang.L("inspection.import.problems")}
-	widths := []float32{60, 220, 180, 80, 90, 130, 330}
+	widths := []float32{60, 230, 180, 90, 90, 90, 300}
 	table := widget.NewTable(
 		func() (int, int) { return len(im.Rows), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := im.Rows[id.Row]
 			problems := strings.Join(r.Problems, "；")
-			cells := []string{fmt.Sprint(r.Line), r.Object.Name, r.Object.CreditCode, r.Object.Region, r.Object.Industry, r.Object.Grade.Label(), problems}
+			cells := []string{fmt.Sprint(r.Line), r.Object.Name, r.Object.CreditCode, r.Object.Region, r.Object.Industry, r.Object.Grade.Short(), problems}
 			l := o.(*widget.Label)
 			l.SetText(cells[id.Col])
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -1004,8 +1004,23 @@ func (u *UI) importPreview(im inspection.ObjectImport, done func()) {
 		ok.Disable()
 	}
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { dlg.Hide() })
+	var body fyne.CanvasObject = table
+	if im.Problems() > 0 { // every problem in full, with its row number, below the table
+		var lines []string
+		for _, r := range im.Rows {
+			for _, p := range r.Problems {
+				lines = append(lines, fmt.Sprintf(lang.L("inspection.import.problemline"), r.Line, p))
+			}
+		}
+		list := widget.NewLabel(strings.Join(lines, "\n"))
+		list.Wrapping = fyne.TextWrapBreak
+		list.Importance = widget.DangerImportance
+		split := container.NewVSplit(table, container.NewVScroll(list))
+		split.Offset = 0.55
+		body = split
+	}
 	dlg = dialog.NewCustomWithoutButtons(lang.L("inspection.obj.import"),
-		container.NewBorder(label, container.NewHBox(layout.NewSpacer(), cancel, ok), nil, nil, table), u.win)
+		container.NewBorder(label, container.NewHBox(layout.NewSpacer(), cancel, ok), nil, nil, body), u.win)
 	dlg.Resize(fyne.NewSize(1120, 620))
 	dlg.Show()
 }
