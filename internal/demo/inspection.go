@@ -108,7 +108,7 @@ func inspectionDemo(b *Builder) error {
 		svc.Seeds = func() (string, error) { return hex.EncodeToString(h[:]), nil }
 	}
 
-	officers, category, err := demoOfficers(st, domain.DateOf(start))
+	officers, category, err := inspectionOfficers(st, domain.DateOf(start))
 	if err != nil {
 		return err
 	}
@@ -222,10 +222,10 @@ func inspectionDemo(b *Builder) error {
 		TimeLimit: "法定自受理之日起 20 日内；本局承诺 10 个工作日内"})
 }
 
-// demoOfficers returns the IDs of the officers certified (for the next months) in the
+// inspectionOfficers returns the IDs of the officers certified (for the next months) in the
 // officer list's most common enforcement category, and that category. When the list has
 // fewer than four, the demo inspectors are added.
-func demoOfficers(st *store.Store, today domain.Date) ([]uint64, string, error) {
+func inspectionOfficers(st *store.Store, today domain.Date) ([]uint64, string, error) {
 	all, err := st.Officers()
 	if err != nil {
 		return nil, "", err

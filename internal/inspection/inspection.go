@@ -27,9 +27,6 @@ import (
 // Service is 双随机、一公开 over one store.
 type Service struct {
 	st *store.Store
-	// Calendar gives the working-day calendar for publication deadlines; the built-in
-	// official schedules unless the office's own calendar is wired in.
-	Calendar func() *workday.Calendar
 	// Cases opens the case of a 立案查处 result; nil until the case service is wired in, in
 	// which case the user types the case number of a case opened by hand.
 	Cases CaseOpener
@@ -41,7 +38,7 @@ type Service struct {
 
 // New returns the service.
 func New(st *store.Store) *Service {
-	return &Service{st: st, Calendar: workday.Builtin, Seeds: NewSeed}
+	return &Service{st: st, Seeds: NewSeed}
 }
 
 // CaseOpener opens a case (立案) for an object whose inspection found a violation.
@@ -429,10 +426,20 @@ func (s *Service) storeFile(ctx context.Context, path string) (blob.Info, error)
 	return s.st.Blobs().Put(ctx, f)
 }
 
+// calendar is the office's working-day calendar (the official schedules plus those the
+// office entered); should it be unreadable, the built-in schedules, so a deadline is
+// never missing.
+func (s *Service) calendar() *workday.Calendar {
+	if c, err := s.st.Calendar(); err == nil && c != nil {
+		return c
+	}
+	return workday.Builtin()
+}
+
 // PublishDeadline is the last day to publish a done task's results: 20 working days after
 // its completion. Zero until the task is done.
 func (s *Service) PublishDeadline(t domain.InspectionTask) workday.Deadline {
-	return s.Calendar().AddWorkingDays(t.Done, domain.InspectionPublishWorkingDays)
+	return s.calendar().AddWorkingDays(t.Done, domain.InspectionPublishWorkingDays)
 }
 
 // Publish records that the results of a done task were published on day through channel.
@@ -500,7 +507,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 			sev := domain.SeverityInfo
 			if dl.Overdue(today) {
 				sev = domain.SeverityOverdue
-			} else if s.Calendar().WorkingDaysBetween(today, dl.Date) <= 5 {
+			} else if s.calendar().WorkingDaysBetween(today, dl.Date) <= 5 {
 				sev = domain.SeverityDueSoon
 			}
 			out = append(out, domain.Todo{Kind: "公开", Title: "公示抽查结果：" + t.Name,

@@ -4,38 +4,17 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/pdf"
+	"lawdesk/internal/publication"
 )
 
 // 一公开: the draw record and the results list are printed as PDF, and the results are
-// exported for the website (CSV) — always redacted, since the free text officers type may
-// hold a phone number or an ID number.
-
-// Redaction masks personal data in text that leaves LawDesk: ID numbers (18 and 15
-// digits), mobile and landline numbers and bank-card numbers. (It will give way to the
-// decision publication's redaction once that is shared.)
-var redactions = []struct {
-	re   *regexp.Regexp
-	mask func(string) string
-}{
-	{regexp.MustCompile(`\b\d{17}[\dXx]\b|\b\d{15}\b`), func(s string) string { return s[:6] + strings.Repeat("*", len(s)-10) + s[len(s)-4:] }},
-	{regexp.MustCompile(`\b\d{16,19}\b`), func(s string) string { return strings.Repeat("*", len(s)-4) + s[len(s)-4:] }},
-	{regexp.MustCompile(`\b1[3-9]\d{9}\b`), func(s string) string { return s[:3] + "****" + s[7:] }},
-	{regexp.MustCompile(`\b0\d{2,3}-?\d{7,8}\b`), func(s string) string { return s[:len(s)-4] + "****" }},
-}
-
-// Redact masks the personal data in s.
-func Redact(s string) string {
-	for _, r := range redactions {
-		s = r.re.ReplaceAllStringFunc(s, r.mask)
-	}
-	return s
-}
+// exported for the website (CSV) — always through the decision publication's redaction
+// (publication.Redact), since names typed by hand may hold a phone or an ID number.
 
 // printable loads a task for printing or export and records the access (调阅监督).
 func (s *Service) printable(sess office.Session, id uint64, what string) (domain.InspectionTask, domain.Agency, error) {
@@ -161,7 +140,7 @@ func (s *Service) PublicResults(t domain.InspectionTask) []PublicRow {
 	var rows []PublicRow
 	for _, a := range d.Assignments {
 		o := objects[a.ObjectID]
-		row := PublicRow{Name: Redact(o.Name), CreditCode: o.CreditCode, Result: "尚未检查"}
+		row := PublicRow{Name: publication.Redact(o.Name, publication.Rules{}), CreditCode: o.CreditCode, Result: "尚未检查"}
 		if r, ok := t.Result(a.ObjectID); ok {
 			row.Date, row.Result = r.Date.String(), r.Finding.Label()
 		}

@@ -12,22 +12,6 @@ import (
 	"lawdesk/internal/domain"
 )
 
-// lastButton is the last visible button showing key's text: with a dialog open, the
-// dialog's own button (dialogs are laid out after the screen).
-func lastButton(t *testing.T, u *UI, key string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	for _, b := range objects[*widget.Button](u) {
-		if b.Text == tr(key) {
-			found = b
-		}
-	}
-	if found == nil {
-		t.Fatalf("no button %q; screen says: %s", tr(key), screenText(u))
-	}
-	return found
-}
-
 func openInspection(t *testing.T, u *UI) {
 	t.Helper()
 	signIn(t, u, "admin")
