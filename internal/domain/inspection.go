@@ -463,9 +463,9 @@ type InspectionPublished struct {
 	By      string
 }
 
-// InspectionPublishWorkingDays: results are published within 20 working days of the
-// task's completion (DOMAIN.md §1.3, "every other decision").
-const InspectionPublishWorkingDays = 20
+// Results of a task are published within ActInspection.PublishWithinWorkingDays() (20)
+// working days of its completion (DOMAIN.md §1.3, "every other decision"), or as many as
+// the office's publication rules say for 行政检查.
 
 // Permissions of 双随机、一公开.
 var (

@@ -211,11 +211,32 @@ func ProcedureChartByName(name string) (ProcedureChart, error) {
 	return ProcedureChart{}, Errorf(EINVALID, "没有名为“%s”的流程图。可选：%s。", name, strings.Join(ProcedureChartNames(), "、"))
 }
 
+// PublishTimeLimit is the time limit written on a chart's publication step (ID "publish")
+// when results or decisions of type t are published within days working days.
+func PublishTimeLimit(t ActType, days int) string {
+	if t == ActInspection {
+		return fmt.Sprintf("任务完成之日起 %d 个工作日内", days)
+	}
+	return fmt.Sprintf("作出决定之日起 %d 个工作日内公开", days)
+}
+
+// WithPublishDays returns the chart with its publication step's time limit counted from
+// the office's publication rules (days working days), so changing those rules changes the
+// chart too.
+func (c ProcedureChart) WithPublishDays(days int) ProcedureChart {
+	out := c
+	out.Steps = slices.Clone(c.Steps)
+	for i, s := range out.Steps {
+		if s.ID == "publish" && c.Type != "" && days > 0 {
+			out.Steps[i].TimeLimit = PublishTimeLimit(c.Type, days)
+		}
+	}
+	return out
+}
+
 // Time limits that other capabilities also use, written once.
 var (
-	publishLimit = func(t ActType) string {
-		return fmt.Sprintf("作出决定之日起 %d 个工作日内公开", t.PublishWithinWorkingDays())
-	}
+	publishLimit = func(t ActType) string { return PublishTimeLimit(t, t.PublishWithinWorkingDays()) }
 	remediesDecision = "当事人对决定不服的，可以自知道或者应当知道之日起 60 日内依法申请行政复议，或者自知道或者应当知道作出行政行为之日起 6 个月内依法提起行政诉讼。"
 	rightsRemedy     = []string{"申请行政复议（60 日内）", "提起行政诉讼（6 个月内）"}
 )
@@ -359,7 +380,7 @@ var procedureCharts = []ProcedureChart{
 			{ID: "serve", Kind: FlowAct, Stage: StageServe, Title: "送达责令改正通知书", Optional: true,
 				Documents: []string{"责令改正通知书", "送达回证"}, Note: "涉嫌违法需立案的，转入行政处罚程序"},
 			{ID: "publish", Kind: FlowAct, Title: "公示抽查结果",
-				TimeLimit: fmt.Sprintf("任务完成之日起 %d 个工作日内", InspectionPublishWorkingDays), Note: "国家企业信用信息公示系统等"},
+				TimeLimit: publishLimit(ActInspection), Note: "国家企业信用信息公示系统等"},
 			{ID: "close", Kind: FlowAct, Stage: StageClose, Title: "结案"},
 			{ID: "archive", Kind: FlowAct, Stage: StageArchive, Title: "归档", TimeLimit: "结案后 30 日内"},
 			{ID: "end", Kind: FlowEnd, Title: "结束"},

@@ -58,14 +58,25 @@ func (s *Service) Changes(name string) (domain.FlowChanges, error) {
 	return out, err
 }
 
-// Default returns the national definition of chart name, before the office's adjustments.
+// Default returns chart name before the office's adjustments of its steps: the national
+// definition, with the publication deadline of the office's publication rules (which
+// decision publication counts with too).
 func (s *Service) Default(name string) (domain.ProcedureChart, error) {
-	return domain.ProcedureChartByName(name)
+	c, err := domain.ProcedureChartByName(name)
+	if err != nil || c.Type == "" {
+		return c, err
+	}
+	rules, err := s.st.PublicationRules()
+	if err != nil {
+		return c, err
+	}
+	return c.WithPublishDays(rules.PublishDays(c.Type)), nil
 }
 
-// Chart returns chart name as the office publishes it.
+// Chart returns chart name as the office publishes it: Default with the office's own
+// adjustments of its steps.
 func (s *Service) Chart(name string) (domain.ProcedureChart, error) {
-	c, err := domain.ProcedureChartByName(name)
+	c, err := s.Default(name)
 	if err != nil {
 		return c, err
 	}
@@ -81,7 +92,7 @@ func (s *Service) SaveChange(sess office.Session, name, stepID string, ch domain
 	if err := domain.Require(sess.User, PermEdit, "调整执法流程图"); err != nil {
 		return err
 	}
-	c, err := domain.ProcedureChartByName(name)
+	c, err := s.Default(name)
 	if err != nil {
 		return err
 	}

@@ -182,6 +182,29 @@ func TestOfficeChangesRedrawTheChart(t *testing.T) {
 	}
 }
 
+func TestPublicationRulesRedrawTheChart(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc := flowchart.New(st)
+	rules := domain.PublicationRules{Days: map[domain.ActType]int{domain.ActPenalty: 5, domain.ActInspection: 15}}
+	if err := st.SavePublicationRules(store.Change{Actor: "admin"}, rules, "本省规定"); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"penalty": "作出决定之日起5个工作日内公开", "inspection": "任务完成之日起15个工作日内",
+		"license": "作出决定之日起7个工作日内公开"} {
+		var buf bytes.Buffer
+		if err := svc.WritePDF(&buf, name); err != nil {
+			t.Fatal(err)
+		}
+		if text := pdfText(t, buf.Bytes()); !strings.Contains(text, want) {
+			t.Errorf("%s: the chart does not follow the publication rules (%q)", name, want)
+		}
+	}
+}
+
 func TestUnknownChart(t *testing.T) {
 	svc := newService(t)
 	var buf bytes.Buffer

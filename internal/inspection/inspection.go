@@ -437,9 +437,17 @@ func (s *Service) calendar() *workday.Calendar {
 }
 
 // PublishDeadline is the last day to publish a done task's results: 20 working days after
-// its completion. Zero until the task is done.
+// its completion, or as many as the office's publication rules give 行政检查 (the rules
+// decision publication uses). Zero until the task is done.
 func (s *Service) PublishDeadline(t domain.InspectionTask) workday.Deadline {
-	return s.calendar().AddWorkingDays(t.Done, domain.InspectionPublishWorkingDays)
+	return s.calendar().AddWorkingDays(t.Done, s.publishDays())
+}
+
+func (s *Service) publishDays() int {
+	if r, err := s.st.PublicationRules(); err == nil {
+		return r.PublishDays(domain.ActInspection)
+	}
+	return domain.ActInspection.PublishWithinWorkingDays()
 }
 
 // Publish records that the results of a done task were published on day through channel.

@@ -424,6 +424,14 @@ func TestResultsPublicationAndTodos(t *testing.T) {
 	if dl.Date != domain.NewDate(2026, 4, 1) || !dl.Confirmed {
 		t.Fatalf("deadline = %s", dl)
 	}
+	// the office's publication rules (shared with decision publication) set the days
+	rules := domain.PublicationRules{Days: map[domain.ActType]int{domain.ActInspection: 10}}
+	if err := f.st.SavePublicationRules(store.Change{Actor: "admin"}, rules, "本市规定"); err != nil {
+		t.Fatal(err)
+	}
+	if dl := f.svc.PublishDeadline(task); dl.Date != domain.NewDate(2026, 3, 18) {
+		t.Fatalf("deadline with 10 working days = %s", dl)
+	}
 	*f.clock = time.Date(2026, 4, 2, 9, 0, 0, 0, time.Local)
 	todos, _ := f.svc.Todos(admin)
 	if len(todos) != 1 || todos[0].Severity != domain.SeverityOverdue || !strings.Contains(todos[0].Title, "公示") {
