@@ -236,7 +236,7 @@ func (c ProcedureChart) WithPublishDays(days int) ProcedureChart {
 
 // Time limits that other capabilities also use, written once.
 var (
-	publishLimit = func(t ActType) string { return PublishTimeLimit(t, t.PublishWithinWorkingDays()) }
+	publishLimit     = func(t ActType) string { return PublishTimeLimit(t, t.PublishWithinWorkingDays()) }
 	remediesDecision = "当事人对决定不服的，可以自知道或者应当知道之日起 60 日内依法申请行政复议，或者自知道或者应当知道作出行政行为之日起 6 个月内依法提起行政诉讼。"
 	rightsRemedy     = []string{"申请行政复议（60 日内）", "提起行政诉讼（6 个月内）"}
 )
