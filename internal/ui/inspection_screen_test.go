@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,4 +106,25 @@ func findAppTabs(u *UI) *container.AppTabs {
 		return o
 	}
 	return nil
+}
+
+func TestDashboardOpensTheTask(t *testing.T) {
+	u := newTestUI(t, true)
+	signIn(t, u, "admin")
+	todos, err := u.svc.Inspection.Todos(u.sess)
+	if err != nil || len(todos) == 0 {
+		t.Fatalf("inspection todos: %v %v", todos, err)
+	}
+	assertShows(t, u, todos[0].Title)
+	u.openTarget(todos[0].Target)
+	if u.main.current != sectionInspection {
+		t.Fatalf("the todo opened %s", u.main.current)
+	}
+	var id uint64
+	fmt.Sscanf(todos[0].Target, "inspection:%d", &id)
+	task, _ := u.svc.Inspection.Task(u.sess, id)
+	assertShows(t, u, task.Name)
+	if !strings.Contains(screenText(u), "抽查事项："+task.MatterName) {
+		t.Errorf("the task's detail is not shown")
+	}
 }
