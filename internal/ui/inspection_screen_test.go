@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -126,5 +127,47 @@ func TestDashboardOpensTheTask(t *testing.T) {
 	assertShows(t, u, task.Name)
 	if !strings.Contains(screenText(u), "抽查事项："+task.MatterName) {
 		t.Errorf("the task's detail is not shown")
+	}
+}
+
+func TestRecordResultInTheGUI(t *testing.T) {
+	u := newTestUI(t, true)
+	openInspection(t, u)
+	tasks, _ := u.svc.Inspection.Tasks(u.sess)
+	ongoing := tasks[1]
+	if ongoing.Status() != domain.TaskInspecting {
+		t.Fatalf("demo task 2 is %s", ongoing.Status().Label())
+	}
+	tables := objects[*widget.Table](u)
+	tables[0].Select(widget.TableCellID{Row: 1, Col: 0})
+	d, _ := ongoing.CurrentDraw()
+	row := len(ongoing.Results) // the first object without a result
+	objects[*widget.Table](u)[1].Select(widget.TableCellID{Row: row, Col: 1})
+	tapButton(t, u, "inspection.result.record")
+	for _, s := range objects[*widget.Select](u) {
+		if s.Selected == domain.FindingNone.Label() {
+			s.SetSelected(domain.FindingCorrected.Label())
+		}
+	}
+	test.Tap(lastButton(t, u, "action.save"))
+	// 发现问题 needs the details: the dialog says so and stays open
+	assertShows(t, u, "请在“检查情况”中写明")
+	for _, e := range objects[*widget.Entry](u) {
+		if e.PlaceHolder == tr("inspection.result.details.hint") {
+			test.Type(e, "年度报告未公示社保信息，已责令 10 日内补报")
+		}
+	}
+	test.Tap(lastButton(t, u, "action.save"))
+	var got domain.InspectionTask
+	for i := 0; i < 50; i++ { // the result is saved off the UI goroutine
+		got, _ = u.svc.Inspection.Task(u.sess, ongoing.ID)
+		if len(got.Results) > len(ongoing.Results) {
+			break
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	r, ok := got.Result(d.Assignments[row].ObjectID)
+	if !ok || r.Finding != domain.FindingCorrected || r.Details != "年度报告未公示社保信息，已责令 10 日内补报" || len(r.Officers) != 2 {
+		t.Fatalf("result saved from the GUI: %+v (ok %v)", r, ok)
 	}
 }
