@@ -646,6 +646,19 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		if i := slices.Index(findingLabels, finding.Selected); i >= 0 {
 			f.Finding = domain.AllFindings[i]
 		}
+		done := func(err error) {
+			if err != nil {
+				status.SetText(domain.ErrorMessage(err))
+				return
+			}
+			dlg.Hide()
+			reload()
+		}
+		if len(files) == 0 { // nothing to copy: instant
+			_, err := svc.RecordResult(context.Background(), u.sess, t.ID, f)
+			done(err)
+			return
+		}
 		save.Disable()
 		progress.Show()
 		progress.Start()
@@ -655,12 +668,7 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 				progress.Stop()
 				progress.Hide()
 				save.Enable()
-				if err != nil {
-					status.SetText(domain.ErrorMessage(err))
-					return
-				}
-				dlg.Hide()
-				reload()
+				done(err)
 			})
 		}()
 	})
