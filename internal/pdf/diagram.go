@@ -6,7 +6,6 @@ import (
 	"github.com/signintech/gopdf"
 
 	"lawdesk/internal/domain"
-	"lawdesk/resources"
 )
 
 // Diagram is a one-page vector drawing already laid out by its caller (the 执法流程图 are
@@ -45,8 +44,6 @@ type DiagramText struct {
 	Color DiagramColor
 }
 
-const diagramFont = "wqy-diagram"
-
 // RenderDiagram writes d as a one-page PDF with the embedded Chinese font.
 func RenderDiagram(w io.Writer, d Diagram) error {
 	if d.Width <= 0 || d.Height <= 0 {
@@ -58,8 +55,12 @@ func RenderDiagram(w io.Writer, d Diagram) error {
 	if d.Title != "" {
 		gp.SetInfo(gopdf.PdfInfo{Title: d.Title, Creator: "LawDesk"})
 	}
-	if err := gp.AddTTFFontData(diagramFont, resources.Font); err != nil {
-		return domain.Wrap(err, domain.EINTERNAL, "生成 PDF 文件失败（字体）")
+	fc, err := loadFont()
+	if err != nil {
+		return internalErr(err)
+	}
+	if err := gp.AddTTFFontFromFontContainer(fontFamily, fc); err != nil {
+		return internalErr(err)
 	}
 	gp.AddPage()
 	for _, p := range d.Paths {
@@ -69,7 +70,7 @@ func RenderDiagram(w io.Writer, d Diagram) error {
 		if t.Text == "" {
 			continue
 		}
-		if err := gp.SetFont(diagramFont, "", t.Size); err != nil {
+		if err := gp.SetFont(fontFamily, "", t.Size); err != nil {
 			return domain.Wrap(err, domain.EINTERNAL, "生成 PDF 文件失败（字体）")
 		}
 		gp.SetTextColor(t.Color.R, t.Color.G, t.Color.B)
