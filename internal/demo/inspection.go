@@ -5,6 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -166,15 +171,21 @@ func inspectionDemo(b *Builder) error {
 		{domain.FindingNone, "检查食品经营许可证、从业人员健康证明，未发现问题。"},
 		{domain.FindingNone, "未发现问题。"},
 	}
+	photo, err := demoPhoto()
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(filepath.Dir(photo))
 	for i, a := range d.Assignments {
 		f := findings[i%len(findings)]
 		day := at(74-i, 15)
+		form := inspection.ResultForm{ObjectID: a.ObjectID, Date: day, Officers: a.Officers, Finding: f.finding, Details: f.details}
 		sess := officer
 		if f.finding == domain.FindingCase {
 			sess = head // the head approves 立案
+			form.Files = []string{photo}
 		}
-		if first, err = svc.RecordResult(context.Background(), sess, first.ID, inspection.ResultForm{ObjectID: a.ObjectID, Date: day,
-			Officers: a.Officers, Finding: f.finding, Details: f.details}); err != nil {
+		if first, err = svc.RecordResult(context.Background(), sess, first.ID, form); err != nil {
 			return fmt.Errorf("登记检查结果：%w", err)
 		}
 	}
@@ -220,6 +231,36 @@ func inspectionDemo(b *Builder) error {
 	at(30, 14)
 	return flowchart.New(st).SaveChange(admin, "license", "decide", domain.FlowStepChange{
 		TimeLimit: "法定自受理之日起 20 日内；本局承诺 10 个工作日内"})
+}
+
+// demoPhoto writes a small on-site photo (a JPEG of a shelf) to a temporary file.
+func demoPhoto() (string, error) {
+	img := image.NewRGBA(image.Rect(0, 0, 320, 240))
+	for y := 0; y < 240; y++ {
+		for x := 0; x < 320; x++ {
+			c := color.RGBA{R: 0xe8, G: 0xe2, B: 0xd4, A: 0xff} // wall
+			if y%60 > 48 {
+				c = color.RGBA{R: 0x8a, G: 0x6a, B: 0x45, A: 0xff} // shelf boards
+			} else if (x/40+y/60)%3 == 0 && x%40 > 6 && y%60 > 12 {
+				c = color.RGBA{R: 0xd9, G: 0x8b, B: 0x2b, A: 0xff} // biscuit packets
+			}
+			img.Set(x, y, c)
+		}
+	}
+	dir, err := os.MkdirTemp("", "lawdesk-demo-")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "现场照片-过期饼干.jpg")
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	if err := jpeg.Encode(f, img, &jpeg.Options{Quality: 80}); err != nil {
+		f.Close()
+		return "", err
+	}
+	return path, f.Close()
 }
 
 // inspectionOfficers returns the IDs of the officers certified (for the next months) in the

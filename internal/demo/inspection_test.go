@@ -54,8 +54,8 @@ func TestDemoInspections(t *testing.T) {
 	findings := map[domain.Finding]int{}
 	for _, r := range done.Results {
 		findings[r.Finding]++
-		if r.Finding == domain.FindingCase && (r.CaseID == 0 || r.CaseNo == "") {
-			t.Fatalf("立案查处 without a case: %+v", r)
+		if r.Finding == domain.FindingCase && (r.CaseID == 0 || r.CaseNo == "" || len(r.Files) != 1) {
+			t.Fatalf("立案查处 without a case or its photo: %+v", r)
 		}
 	}
 	if findings[domain.FindingCase] != 1 || findings[domain.FindingCorrected] != 1 || findings[domain.FindingNone] < 2 {

@@ -10,6 +10,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -528,3 +529,48 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 // OpensCases reports whether a 立案查处 result opens its case by itself (the case service
 // is wired in); otherwise the user types the number of the case opened by hand.
 func (s *Service) OpensCases() bool { return s.Cases != nil }
+
+// ExportFile copies a file attached to a result of task id into dir (under its own name,
+// prefixed so it never overwrites anything) for viewing, and records the access. It
+// returns the copy's path.
+func (s *Service) ExportFile(sess office.Session, id uint64, sha, dir string) (string, error) {
+	if err := domain.Require(sess.User, domain.PermInspectionView, "查看检查记录"); err != nil {
+		return "", err
+	}
+	t, err := s.st.InspectionTask(id)
+	if err != nil {
+		return "", err
+	}
+	var file domain.ResultFile
+	for _, r := range t.Results {
+		for _, f := range r.Files {
+			if f.SHA256 == sha {
+				file = f
+			}
+		}
+	}
+	if file.SHA256 == "" {
+		return "", domain.Errorf(domain.ENOTFOUND, "抽查任务“%s”没有这个附件。", t.Name)
+	}
+	src, err := s.st.Blobs().Open(sha)
+	if err != nil {
+		return "", domain.Wrap(err, domain.ENOTFOUND, "附件“%s”的文件在数据目录中找不到。请运行“数据校验”，并从备份恢复。", file.Name)
+	}
+	defer src.Close()
+	path := filepath.Join(dir, "lawdesk-"+sha[:8]+"-"+filepath.Base(file.Name))
+	dst, err := os.Create(path)
+	if err != nil {
+		return "", domain.Wrap(err, domain.EINVALID, "无法在“%s”中写入附件副本。", dir)
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		os.Remove(path)
+		return "", domain.Wrap(err, domain.EINVALID, "复制附件“%s”失败（磁盘已满？）。", file.Name)
+	}
+	if err := dst.Close(); err != nil {
+		os.Remove(path)
+		return "", domain.Wrap(err, domain.EINVALID, "复制附件“%s”失败。", file.Name)
+	}
+	return path, s.st.LogAccess(sess.Actor(), "inspection.file_view", fmt.Sprintf("inspection:%d", id),
+		fmt.Sprintf("查看抽查任务“%s”的附件 %s", t.Name, file.Name))
+}

@@ -391,6 +391,24 @@ func TestResultsPublicationAndTodos(t *testing.T) {
 	if task.Status() != domain.TaskInspecting || !task.Done.IsZero() {
 		t.Fatalf("after one of two results: %s", task.Status().Label())
 	}
+	// the attached photo is in the blob store and can be viewed (and the view is logged)
+	r0, _ := task.Result(a0.ObjectID)
+	if len(r0.Files) != 1 || r0.Files[0].Name != "现场照片.jpg" {
+		t.Fatalf("files = %+v", r0.Files)
+	}
+	copyPath, err := f.svc.ExportFile(clerk, task.ID, r0.Files[0].SHA256, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(copyPath); string(b) != "\xff\xd8\xff\xe0 fake jpeg for the test" {
+		t.Fatalf("viewed copy differs: %q", b)
+	}
+	if ev, _ := f.st.Events(store.EventFilter{ActionPrefix: "inspection.file_view"}); len(ev) != 1 || ev[0].Actor != "hexiao" {
+		t.Fatalf("file view not logged: %+v", ev)
+	}
+	if _, err := f.svc.ExportFile(clerk, task.ID, strings.Repeat("0", 64), t.TempDir()); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Fatalf("unknown attachment: %v", err)
+	}
 	// a re-draw is refused once results exist
 	if _, err := f.svc.Draw(admin, task.ID, "想换人"); domain.ErrorCode(err) != domain.ECONFLICT {
 		t.Fatalf("re-draw after results: %v", err)

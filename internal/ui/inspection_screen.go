@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -590,12 +592,15 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 	var files []string
 	fileList := widget.NewLabel(lang.L("inspection.result.nofiles"))
 	fileList.Wrapping = fyne.TextWrapBreak
-	if had && len(prev.Files) > 0 {
-		var n []string
+	saved := container.NewHBox() // files already attached: each opens in the system's viewer
+	if had {
 		for _, f := range prev.Files {
-			n = append(n, f.Name)
+			f := f
+			saved.Add(widget.NewButtonWithIcon(f.Name, theme.FileIcon(), func() { u.openResultFile(t.ID, f) }))
 		}
-		fileList.SetText(fmt.Sprintf(lang.L("inspection.result.hasfiles"), strings.Join(n, "、")))
+		if len(prev.Files) > 0 {
+			fileList.SetText(lang.L("inspection.result.hasfiles"))
+		}
 	}
 	addFile := widget.NewButtonWithIcon(lang.L("inspection.result.addfile"), theme.FileIcon(), func() {
 		fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -624,7 +629,8 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		&widget.FormItem{Text: lang.L("inspection.col.result"), Widget: finding},
 		&widget.FormItem{Text: lang.L("inspection.result.details"), Widget: details},
 		caseItem,
-		&widget.FormItem{Text: lang.L("inspection.result.files"), Widget: container.NewBorder(nil, nil, nil, addFile, fileList)},
+		&widget.FormItem{Text: lang.L("inspection.result.files"), Widget: container.NewVBox(
+			container.NewBorder(nil, nil, nil, addFile, fileList), container.NewHScroll(saved))},
 	)
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapBreak
@@ -679,6 +685,24 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 	dlg = dialog.NewCustomWithoutButtons(lang.L("inspection.result.record"), content, u.win)
 	dlg.Resize(fyne.NewSize(940, 640))
 	dlg.Show()
+}
+
+// openResultFile copies an attached file out of the store and opens it with the system's
+// viewer; the service records the access.
+func (u *UI) openResultFile(taskID uint64, f domain.ResultFile) {
+	dir := filepath.Join(os.TempDir(), "lawdesk-view")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		u.showError(domain.Wrap(err, domain.EINVALID, "无法创建临时目录 %s。", dir))
+		return
+	}
+	path, err := u.svc.Inspection.ExportFile(u.sess, taskID, f.SHA256, dir)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+		showMessage(u.win, f.Name, fmt.Sprintf(lang.L("inspection.saved"), path))
+	}
 }
 
 // publishDialog records the publication of a done task's results.
