@@ -229,7 +229,7 @@ func (u *UI) taskDetail(t domain.InspectionTask, reload func()) fyne.CanvasObjec
 		result.Importance = widget.HighImportance
 	}
 	if !u.allowed(domain.PermInspectionResult) || !t.Public.On.IsZero() {
-		result.Disable()
+		result.SetText(lang.L("inspection.result.view")) // still open, to read it and its files
 	}
 	results := widget.NewButtonWithIcon(lang.L("inspection.print.results"), theme.DocumentPrintIcon(), func() {
 		u.saveFile(fmt.Sprintf("抽查结果公示表-%s.pdf", t.Name), func(w io.Writer) error { return svc.WriteResults(u.sess, w, t.ID) })
@@ -679,10 +679,20 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		}()
 	})
 	save.Importance = widget.HighImportance
+	if !t.Public.On.IsZero() {
+		save.Disable()
+		status.SetText(fmt.Sprintf(lang.L("inspection.result.locked"), t.Public.On))
+	} else if !u.allowed(domain.PermInspectionResult) {
+		save.Disable()
+	}
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { dlg.Hide() })
 	content := container.NewBorder(nil, container.NewVBox(progress, status, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil,
 		container.NewVScroll(form))
-	dlg = dialog.NewCustomWithoutButtons(lang.L("inspection.result.record"), content, u.win)
+	title := lang.L("inspection.result.record")
+	if save.Disabled() {
+		title = lang.L("inspection.result.view")
+	}
+	dlg = dialog.NewCustomWithoutButtons(title, content, u.win)
 	dlg.Resize(fyne.NewSize(940, 640))
 	dlg.Show()
 }
