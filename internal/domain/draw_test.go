@@ -319,3 +319,19 @@ func BenchmarkDrawCounty(b *testing.B) {
 		in.ResultHash(seedN(1), as)
 	}
 }
+
+func FuzzParseRiskGradeAndFinding(f *testing.F) {
+	for _, s := range []string{"A", "b类", "较高风险", "D级", "", "未分类", "E", "立案查处", "未发现问题", "无法联系", "notrunning"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g, err := domain.ParseRiskGrade(s); err == nil && !g.Valid() {
+			t.Fatalf("ParseRiskGrade(%q) = %q without error", s, g)
+		} else if err != nil && domain.ErrorMessage(err) == "" {
+			t.Fatal("an error without a message")
+		}
+		if fd, err := domain.ParseFinding(s); err == nil && !fd.Valid() {
+			t.Fatalf("ParseFinding(%q) = %q without error", s, fd)
+		}
+	})
+}
