@@ -57,11 +57,11 @@ func mediaStep(b *Builder) error {
 		data func() ([]byte, error)
 	}{
 		{fmt.Sprintf("CAM001/DCIM/100MEDIA/DCAM_CAM001_000003_%s_IMP.AVI", inspect.Format("20060102_150405")),
-			func() ([]byte, error) { return demoVideo("CAM001", "000003", inspect, 0) }},
+			func() ([]byte, error) { return footageVideo("CAM001", "000003", inspect, 0) }},
 		{fmt.Sprintf("CAM001/DCIM/100MEDIA/DCAM_CAM001_000003_%s.AVI", inspect.Add(6*time.Minute).Format("20060102_150405")),
-			func() ([]byte, error) { return demoVideo("CAM001", "000003", inspect.Add(6*time.Minute), 1) }},
+			func() ([]byte, error) { return footageVideo("CAM001", "000003", inspect.Add(6*time.Minute), 1) }},
 		{fmt.Sprintf("CAM001/RECORD/RP01-REC-%s.WAV", inspect.Add(20*time.Minute).Format("20060102150405")),
-			func() ([]byte, error) { return demoWAV(6, 8000), nil }},
+			func() ([]byte, error) { return footageWAV(6, 8000), nil }},
 	}
 	for i := 0; i < 6; i++ {
 		at := inspect.Add(time.Duration(2+i) * time.Minute)
@@ -70,7 +70,7 @@ func mediaStep(b *Builder) error {
 			rel  string
 			data func() ([]byte, error)
 		}{fmt.Sprintf("CAM001/DCIM/100MEDIA/IMG_%s.JPG", at.Format("20060102_150405")),
-			func() ([]byte, error) { return demoPhoto("CAM001", "000003", at, i) }})
+			func() ([]byte, error) { return footagePhoto("CAM001", "000003", at, i) }})
 	}
 	// 黄伟's camera: a seizure three days ago, brought in late; its clock runs 3 minutes fast
 	seizure := now.Add(-3*24*time.Hour - 2*time.Hour)
@@ -78,7 +78,7 @@ func mediaStep(b *Builder) error {
 		rel  string
 		data func() ([]byte, error)
 	}{fmt.Sprintf("CAM002/DCIM/100MEDIA/DCAM_CAM002_000006_%s_IMP.AVI", seizure.Format("20060102_150405")),
-		func() ([]byte, error) { return demoVideo("CAM002", "000006", seizure, 2) }})
+		func() ([]byte, error) { return footageVideo("CAM002", "000006", seizure, 2) }})
 	for i := 0; i < 3; i++ {
 		at := seizure.Add(time.Duration(4+i) * time.Minute)
 		i := i
@@ -86,7 +86,7 @@ func mediaStep(b *Builder) error {
 			rel  string
 			data func() ([]byte, error)
 		}{fmt.Sprintf("CAM002/DCIM/100MEDIA/IMG_%s.JPG", at.Format("20060102_150405")),
-			func() ([]byte, error) { return demoPhoto("CAM002", "000006", at, 10+i) }})
+			func() ([]byte, error) { return footagePhoto("CAM002", "000006", at, 10+i) }})
 	}
 	for _, f := range files {
 		data, err := f.data()
@@ -125,7 +125,7 @@ func mediaStep(b *Builder) error {
 	// demo has one in or past 现场检查
 	labels := domain.RecordingLabels{Place: "青山县城关镇人民路 12 号 好又多超市", Collector: "刘洋",
 		Proves: "货架上陈列超过保质期的食品，当事人现场确认"}
-	if c, ok := demoCaseFor(b.Store); ok {
+	if c, ok := footageCase(b.Store); ok {
 		labels.CaseID, labels.Stage, labels.Evidence = c.ID, domain.StageOnSite, true
 	}
 	var ids []uint64
@@ -145,8 +145,8 @@ func mediaStep(b *Builder) error {
 	return nil
 }
 
-// demoCaseFor finds an open demo case that has reached 现场检查, to attach footage to.
-func demoCaseFor(st *store.Store) (domain.Case, bool) {
+// footageCase finds an open demo case that has reached 现场检查, to attach footage to.
+func footageCase(st *store.Store) (domain.Case, bool) {
 	page, err := st.Cases(store.CaseQuery{Pending: true, Limit: 200})
 	if err != nil {
 		return domain.Case{}, false
@@ -159,8 +159,8 @@ func demoCaseFor(st *store.Store) (domain.Case, bool) {
 	return domain.Case{}, false
 }
 
-// demoFace is the embedded CJK font at the size of a camera's burnt-in time stamp.
-func demoFace(size float64) (font.Face, error) {
+// footageFace is the embedded CJK font at the size of a camera's burnt-in time stamp.
+func footageFace(size float64) (font.Face, error) {
 	f, err := opentype.Parse(resources.Font)
 	if err != nil {
 		return nil, err
@@ -168,9 +168,9 @@ func demoFace(size float64) (font.Face, error) {
 	return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 }
 
-// demoScene draws one frame of a shop inspection: shelves of goods, a moving officer's
+// footageScene draws one frame of a shop inspection: shelves of goods, a moving officer's
 // view, and the camera's stamp (time, device, officer number) as body cameras burn it in.
-func demoScene(device, officer string, at time.Time, seed, frame int, face font.Face) image.Image {
+func footageScene(device, officer string, at time.Time, seed, frame int, face font.Face) image.Image {
 	const w, h = 320, 240
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(img, img.Bounds(), &image.Uniform{color.RGBA{0xdd, 0xe4, 0xea, 0xff}}, image.Point{}, draw.Src)
@@ -200,21 +200,21 @@ func demoScene(device, officer string, at time.Time, seed, frame int, face font.
 	return img
 }
 
-// demoPhoto is one photo from the camera, a JPEG of the scene with its stamp.
-func demoPhoto(device, officer string, at time.Time, seed int) ([]byte, error) {
-	face, err := demoFace(14)
+// footagePhoto is one photo from the camera, a JPEG of the scene with its stamp.
+func footagePhoto(device, officer string, at time.Time, seed int) ([]byte, error) {
+	face, err := footageFace(14)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	err = jpeg.Encode(&buf, demoScene(device, officer, at, seed, 0, face), &jpeg.Options{Quality: 80})
+	err = jpeg.Encode(&buf, footageScene(device, officer, at, seed, 0, face), &jpeg.Options{Quality: 80})
 	return buf.Bytes(), err
 }
 
-// demoVideo is a 4-second Motion-JPEG AVI (5 frames a second), the format of many body
+// footageVideo is a 4-second Motion-JPEG AVI (5 frames a second), the format of many body
 // cameras, with the time stamp running.
-func demoVideo(device, officer string, at time.Time, seed int) ([]byte, error) {
-	face, err := demoFace(14)
+func footageVideo(device, officer string, at time.Time, seed int) ([]byte, error) {
+	face, err := footageFace(14)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func demoVideo(device, officer string, at time.Time, seed int) ([]byte, error) {
 	var jpegs [][]byte
 	for i := 0; i < frames; i++ {
 		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, demoScene(device, officer, at, seed, i, face), &jpeg.Options{Quality: 70}); err != nil {
+		if err := jpeg.Encode(&buf, footageScene(device, officer, at, seed, i, face), &jpeg.Options{Quality: 70}); err != nil {
 			return nil, err
 		}
 		jpegs = append(jpegs, buf.Bytes())
@@ -285,8 +285,8 @@ func mjpegAVI(frames [][]byte, w, h, fps int) []byte {
 	return chunk("RIFF", body)
 }
 
-// demoWAV is an interview recording: a few seconds of soft tones, mono 16-bit.
-func demoWAV(seconds, rate int) []byte {
+// footageWAV is an interview recording: a few seconds of soft tones, mono 16-bit.
+func footageWAV(seconds, rate int) []byte {
 	n := seconds * rate
 	var b bytes.Buffer
 	le := binary.LittleEndian
