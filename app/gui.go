@@ -6,8 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"lawdesk/internal/office"
-	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
 )
@@ -15,21 +13,32 @@ import (
 // AppID is the application identifier, as in FyneApp.toml (a test keeps them equal).
 const AppID = "cn.lawdesk.desk"
 
-// runGUI opens the desktop window on the data directory (default or --data).
+// runGUI opens the desktop window on the data directory (--data, else dataDir()).
 func runGUI(args []string) error {
 	fs := flag.NewFlagSet("lawdesk", flag.ContinueOnError)
-	data := fs.String("data", defaultDataDir(), "数据目录 / data directory")
+	data := fs.String("data", dataDir(), "数据目录 / data directory")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
-	st, err := store.Open(*data, store.Options{})
+	svc, err := openServices(*data)
 	if err != nil {
 		ui.RunFatal(a, err)
 		return err
 	}
-	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version()})
-	return nil
+	mover := &dataMover{std: defaultDataDir(), current: svc}
+	if !flagGiven(fs, "data") {
+		// --data always wins; without it the first-run wizard may choose another place.
+		svc.ChangeDataDir = mover.moveTo
+	}
+	ui.Run(a, svc)
+	return mover.current.Store.Close()
+}
+
+// flagGiven reports whether the command line set the flag name.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }

@@ -82,7 +82,7 @@ func (s *shell) topBar() fyne.CanvasObject {
 	title.TextSize = 18
 	office := widget.NewLabel(ag.Name)
 	who := widget.NewLabel(fmt.Sprintf("%s（%s）", u.sess.User.DisplayName(), domain.RoleLabels(u.sess.User.Roles)))
-	help := widget.NewButtonWithIcon(lang.L("nav.help"), theme.HelpIcon(), u.showHelp)
+	help := u.helpButton()
 	pw := widget.NewButtonWithIcon(lang.L("nav.password"), theme.AccountIcon(), func() {
 		u.win.SetContent(u.changePasswordScreen(false))
 	})
@@ -132,6 +132,11 @@ func (l *widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(l.w, h)
+}
+
+// helpButton opens the 使用说明. Every screen has one, also before signing in.
+func (u *UI) helpButton() *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("nav.help"), theme.HelpIcon(), u.showHelp)
 }
 
 // showHelp is the one-page 使用说明, reachable from every screen.

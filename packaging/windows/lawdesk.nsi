@@ -10,7 +10,8 @@
 ; APPNAME (the Chinese name) and APPID, SIZE_KB (the installed size) and OUTFILE; the files
 ; lawdesk.exe, lawdesk.ico and LICENSE are copied beside it too.
 
-Unicode true
+; A 64-bit installer: LawDesk is x64 only, and wine tests need no 32-bit wine.
+Target amd64-unicode
 !include "defines.nsh"
 SetCompressor /SOLID lzma
 ManifestDPIAware true
