@@ -161,7 +161,7 @@ func TestReadLocation(t *testing.T) {
 	abs := filepath.Join(dir, "D", "LawDesk")
 	for _, tc := range []struct {
 		name, text, want string
-		ok             bool
+		ok               bool
 	}{
 		{"as written", abs + "\n\nLawDesk 的数据保存在上面一行的目录中。\n", abs, true},
 		{"Windows line ends and a BOM from Notepad", "\ufeff" + abs + "\r\n\r\n说明\r\n", abs, true},
