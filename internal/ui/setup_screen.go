@@ -88,7 +88,7 @@ func (u *UI) onChangeDataDir() {
 	)
 	d = dialog.NewCustomWithoutButtons(lang.L("datadir.title"), content, u.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("dialog.cancel"), func() { d.Hide() }), use})
-	d.Resize(fyne.NewSize(680, 340))
+	d.Resize(fyne.NewSize(680, 270))
 	d.Show()
 }
 

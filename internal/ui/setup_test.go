@@ -71,7 +71,7 @@ func TestFirstRunWizardMovesTheDataDirectory(t *testing.T) {
 	if got := u.svc.Store.Dir(); got != chosen {
 		t.Fatalf("the window works on %s, want %s", got, chosen)
 	}
-	assertShows(t, u, tr("setup.welcome"), fmt.Sprintf(tr("setup.datadir"), chosen), "以后 LawDesk 的数据都保存在")
+	assertShows(t, u, tr("setup.welcome"), fmt.Sprintf(tr("setup.datadir"), chosen), "以后LawDesk的数据都保存在")
 	tapButton(t, u, "dialog.ok")
 
 	// the office created next lands in the chosen directory
@@ -94,7 +94,7 @@ func TestFirstRunWizardFindsExistingData(t *testing.T) {
 
 	u := newMovableUI(t)
 	chooseDataDir(t, u, old)
-	assertShows(t, u, tr("login.heading"), "找到了已有的 LawDesk 数据")
+	assertShows(t, u, tr("login.heading"), "找到了已有的LawDesk数据")
 	tapButton(t, u, "dialog.ok")
 	signIn(t, u, "admin")
 }

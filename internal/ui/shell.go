@@ -144,6 +144,6 @@ func (u *UI) showHelp() {
 	text := widget.NewRichTextFromMarkdown(lang.L("help.text"))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.L("nav.help"), lang.L("dialog.close"), container.NewVScroll(text), u.win)
-	d.Resize(fyne.NewSize(760, 560))
+	d.Resize(fyne.NewSize(860, 660))
 	d.Show()
 }
