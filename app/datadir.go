@@ -87,6 +87,20 @@ func writeLocation(std, dir string) error {
 	return nil
 }
 
+// checkChosenDirPresent refuses to start on a directory chosen at first start that is
+// gone, e.g. an external drive that is not connected: opening it would create an empty
+// office there, and people would think their records lost.
+func checkChosenDirPresent(dir string, fromFlag bool) error {
+	std := defaultDataDir()
+	if fromFlag || samePath(dir, std) || fileExists(dir) {
+		return nil
+	}
+	return domain.Errorf(domain.ENOTFOUND, "找不到 LawDesk 的数据目录 %s。\n\n"+
+		"这是第一次启动时选择的位置（记在 %s 中）。如果它在移动硬盘或网络盘上，请先连接好，再打开LawDesk。"+
+		"如果数据已经搬到别处，或者要重新选择位置，请删除这个文件后再打开LawDesk。",
+		dir, filepath.Join(std, locationFile))
+}
+
 // openServices opens the store in dir and builds every service on it.
 func openServices(dir string) (ui.Services, error) {
 	st, err := store.Open(dir, store.Options{})

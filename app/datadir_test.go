@@ -188,3 +188,27 @@ func TestStandardDirectoryWithDataWinsOverANote(t *testing.T) {
 		t.Fatalf("dataDir() = %s, want the standard directory that holds data, %s", got, std)
 	}
 }
+
+func TestAChosenDirectoryThatIsGoneIsNotRecreated(t *testing.T) {
+	std := standardDir(t)
+	gone := filepath.Join(t.TempDir(), "U盘", "LawDesk")
+	if err := writeLocation(std, gone); err != nil {
+		t.Fatal(err)
+	}
+	if got := dataDir(); got != gone {
+		t.Fatalf("dataDir() = %s, want %s", got, gone)
+	}
+	err := checkChosenDirPresent(gone, false)
+	if err == nil || !strings.Contains(err.Error(), "请先连接好") || !strings.Contains(err.Error(), locationFile) {
+		t.Fatalf("a missing chosen directory: %v", err)
+	}
+	if err := checkChosenDirPresent(gone, true); err != nil {
+		t.Errorf("--data names a new directory: %v", err)
+	}
+	if err := checkChosenDirPresent(std, false); err != nil {
+		t.Errorf("the standard directory is created when missing: %v", err)
+	}
+	if fileExists(gone) {
+		t.Error("the check created the missing directory")
+	}
+}

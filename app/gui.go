@@ -22,6 +22,10 @@ func runGUI(args []string) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
+	if err := checkChosenDirPresent(*data, flagGiven(fs, "data")); err != nil {
+		ui.RunFatal(a, err)
+		return err
+	}
 	svc, err := openServices(*data)
 	if err != nil {
 		ui.RunFatal(a, err)
