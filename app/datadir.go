@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"lawdesk/internal/domain"
-	"lawdesk/internal/office"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 )
@@ -99,15 +98,6 @@ func checkChosenDirPresent(dir string, fromFlag bool) error {
 		"这是第一次启动时选择的位置（记在 %s 中）。如果它在移动硬盘或网络盘上，请先连接好，再打开LawDesk。"+
 		"如果数据已经搬到别处，或者要重新选择位置，请删除这个文件后再打开LawDesk。",
 		dir, filepath.Join(std, locationFile))
-}
-
-// openServices opens the store in dir and builds every service on it.
-func openServices(dir string) (ui.Services, error) {
-	st, err := store.Open(dir, store.Options{})
-	if err != nil {
-		return ui.Services{}, err
-	}
-	return ui.Services{Store: st, Office: office.New(st), Version: Version()}, nil
 }
 
 // dataMover lets the first-run wizard put the data somewhere else before anything is in it.

@@ -6,6 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/calendar"
+	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
+	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
 )
@@ -45,4 +49,14 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	return given
+}
+
+// openServices opens the store in dir and builds every service on it.
+func openServices(dir string) (ui.Services, error) {
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		return ui.Services{}, err
+	}
+	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
+		Calendar: calendar.New(st), Publication: publication.New(st)}, nil
 }

@@ -14,8 +14,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )
@@ -43,7 +45,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
+		Calendar: calendar.New(st), Publication: publication.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -9,9 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 )
 
@@ -20,9 +22,11 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Version string
+	Store       *store.Store
+	Office      *office.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Version     string
 
 	// ChangeDataDir, when set, lets the first-run wizard put the data in another directory
 	// (e.g. on drive D:): it opens the store there, remembers the choice and returns the
