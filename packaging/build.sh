@@ -67,7 +67,10 @@ cleanup() {
 trap cleanup EXIT
 new_staging() { staging=$(mktemp -d); }
 
-# desktop_entry EXEC: the freedesktop.org entry for the application menu.
+# desktop_entry EXEC: the freedesktop.org entry for the application menu. On X11, GLFW sets
+# the window's WM_CLASS to its title (ui.WindowTitle), which StartupWMClass must match for
+# the dock to show the window under this entry (packaging/test.sh checks it); on Wayland
+# Fyne uses the app ID, the entry's file name.
 desktop_entry() {
   cat <<EOF
 [Desktop Entry]
@@ -80,6 +83,7 @@ Icon=$APP_ID
 Terminal=false
 Categories=$CATEGORIES
 Keywords=$KEYWORDS
+StartupWMClass=$APP_NAME · LawDesk
 EOF
 }
 

@@ -149,6 +149,11 @@ test_linux() {
     sleep 2
     import -window root "$shots/debian12-login.png"
     ok "the window opens in the chroot with only the Depends installed (${took} s)"
+    local wid class
+    wid=$(xdotool search --onlyvisible --name 'LawDesk' | head -1)
+    class=$(printf '%b' "$(xprop -id "$wid" WM_CLASS | sed 's/^[^"]*"\([^"]*\)".*/\1/')")
+    check "the window's WM_CLASS ($class) is the menu entry's StartupWMClass" \
+      grep -qxF "StartupWMClass=$class" "$chroot_dir/usr/share/applications/$APP_ID.desktop"
     check "the login window shows its Chinese text (OCR, $shots/debian12-login.png)" login_shows_chinese "$shots/debian12-login.png"
   else
     fail "no window from lawdesk in the chroot"
