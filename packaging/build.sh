@@ -48,7 +48,7 @@ LDFLAGS="-X main.version=${VERSION}"
 RELEASE_FLAGS=(-ldflags "$LDFLAGS -s -w")
 GO_WINRES=github.com/tc-hib/go-winres@v0.3.3
 DIST=dist
-linux_pkgs=("${build_pkgs[@]}" dpkg-dev fakeroot xz-utils imagemagick
+linux_pkgs=("${build_pkgs[@]}" dpkg-dev xz-utils imagemagick
   libegl1 libwayland-cursor0 libwayland-egl1 libxkbcommon0)
 # Libraries Fyne's GLFW opens with dlopen when it creates the window, so ldd and
 # dpkg-shlibdeps cannot see them: X11 on every desktop, and Wayland for Debian 12's default
