@@ -7,8 +7,11 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"lawdesk/internal/calendar"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -57,6 +60,10 @@ func openServices(dir string) (ui.Services, error) {
 	if err != nil {
 		return ui.Services{}, err
 	}
+	cal := calendar.New(st)
+	insp := inspection.New(st)
+	insp.Cases = inspection.RecordCases{Record: record.New(st)} // 立案查处 opens its case
 	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
-		Calendar: calendar.New(st), Publication: publication.New(st)}, nil
+		Calendar: cal, Publication: publication.New(st),
+		Inspection: insp, Flowchart: flowchart.New(st)}, nil
 }

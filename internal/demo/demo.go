@@ -63,6 +63,7 @@ var steps = []struct {
 	run  func(b *Builder) error
 }{
 	{"事后公开", publicationDemo},
+	{"双随机抽查", inspectionDemo},
 }
 
 // Result says how to sign in to the new demo office.

@@ -12,6 +12,8 @@ import (
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
@@ -26,6 +28,8 @@ type Services struct {
 	Office      *office.Service
 	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
 	Publication *publication.Service // 事后公开
+	Inspection  *inspection.Service  // 双随机、一公开
+	Flowchart   *flowchart.Service   // 执法流程图
 	Version     string
 
 	// ChangeDataDir, when set, lets the first-run wizard put the data in another directory
