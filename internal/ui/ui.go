@@ -34,6 +34,11 @@ type Services struct {
 	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
+
+	// ChangeDataDir, when set, lets the first-run wizard put the data in another directory
+	// (e.g. on drive D:): it opens the store there, remembers the choice and returns the
+	// services on it. Nil when --data fixed the directory.
+	ChangeDataDir func(dir string) (Services, error)
 }
 
 // UI is the one LawDesk window and the signed-in session.
