@@ -35,9 +35,9 @@ func init() {
 		run:     runDecide})
 }
 
-// openServices opens the data directory, signs the user in and builds the record service
+// openReviewServices opens the data directory, signs the user in and builds the record service
 // with the legal-review gate on it, as the window does.
-func openServices(data, user string) (*store.Store, office.Session, *record.Service, *review.Service, error) {
+func openReviewServices(data, user string) (*store.Store, office.Session, *record.Service, *review.Service, error) {
 	st, err := store.Open(data, store.Options{})
 	if err != nil {
 		return nil, office.Session{}, nil, nil, err
@@ -80,7 +80,7 @@ func runPrintReview(name string, doc review.Document, args []string, out io.Writ
 	if strings.TrimSpace(*caseNo) == "" {
 		return domain.Errorf(domain.EINVALID, "请用 --case 指定案件编号。/ --case is required.")
 	}
-	st, sess, rec, rv, err := openServices(*data, *user)
+	st, sess, rec, rv, err := openReviewServices(*data, *user)
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func runPrintCatalogue(args []string, out io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, sess, _, rv, err := openServices(*data, *user)
+	st, sess, _, rv, err := openReviewServices(*data, *user)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func runDecide(args []string, out io.Writer) error {
 	if strings.TrimSpace(*caseNo) == "" {
 		return domain.Errorf(domain.EINVALID, "请用 --case 指定案件编号。/ --case is required.")
 	}
-	st, sess, rec, _, err := openServices(*data, *user)
+	st, sess, rec, _, err := openReviewServices(*data, *user)
 	if err != nil {
 		return err
 	}

@@ -111,7 +111,7 @@ func TestDecideFromTheCommandLineIsGated(t *testing.T) {
 	rv = review.New(st, record.New(st))
 	items := r.Latest().Checklist
 	for i := range items {
-		items[i].Finding = domain.FindingOK
+		items[i].Finding = domain.ElementOK
 	}
 	if _, err := rv.RecordOpinion(sun, review.OpinionForm{CaseID: c.ID, Checklist: items, Opinion: domain.OpinionAgree, Reasons: "同意。"}); err != nil {
 		t.Fatal(err)

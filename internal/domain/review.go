@@ -108,48 +108,48 @@ func ValidateChecklist(els []ChecklistElement) error {
 	return nil
 }
 
-// Finding is the reviewer's finding on one checklist element.
-type Finding string
+// ElementFinding is the reviewer's finding on one checklist element.
+type ElementFinding string
 
 const (
-	FindingNone    Finding = ""        // not yet examined
-	FindingOK      Finding = "ok"      // 符合
-	FindingProblem Finding = "problem" // 存在问题
-	FindingNA      Finding = "na"      // 不适用
+	ElementUnset   ElementFinding = ""        // not yet examined
+	ElementOK      ElementFinding = "ok"      // 符合
+	ElementProblem ElementFinding = "problem" // 存在问题
+	ElementNA      ElementFinding = "na"      // 不适用
 )
 
-// AllFindings lists the findings a reviewer can choose.
-var AllFindings = []Finding{FindingOK, FindingProblem, FindingNA}
+// AllElementFindings lists the findings a reviewer can choose.
+var AllElementFindings = []ElementFinding{ElementOK, ElementProblem, ElementNA}
 
 // Label is the finding's Chinese name.
-func (f Finding) Label() string {
+func (f ElementFinding) Label() string {
 	switch f {
-	case FindingOK:
+	case ElementOK:
 		return "符合"
-	case FindingProblem:
+	case ElementProblem:
 		return "存在问题"
-	case FindingNA:
+	case ElementNA:
 		return "不适用"
 	}
 	return "未审核"
 }
 
-// ParseFinding accepts a finding's code or Chinese name.
-func ParseFinding(s string) (Finding, error) {
+// ParseElementFinding accepts a finding's code or Chinese name.
+func ParseElementFinding(s string) (ElementFinding, error) {
 	s = strings.TrimSpace(s)
-	for _, f := range AllFindings {
+	for _, f := range AllElementFindings {
 		if s == string(f) || s == f.Label() {
 			return f, nil
 		}
 	}
-	return FindingNone, Errorf(EINVALID, "审核结论“%s”不认识。可选：符合、存在问题、不适用。", s)
+	return ElementUnset, Errorf(EINVALID, "审核结论“%s”不认识。可选：符合、存在问题、不适用。", s)
 }
 
 // ChecklistItem is the reviewer's finding on one element in one round.
 type ChecklistItem struct {
 	Key      string
 	Title    string
-	Finding  Finding
+	Finding  ElementFinding
 	Note     string // the reviewer's note: what is wrong, or what was checked
 	Resolved string // for 存在问题: why it does not stand in the way of 同意 (resolved or explained)
 	// Evidence is what the pre-checks found for this element when the round was opened,
@@ -169,7 +169,7 @@ func NewChecklist(els []ChecklistElement) []ChecklistItem {
 // Blocking reports whether the item stands in the way of 同意: a problem neither resolved
 // nor explained.
 func (it ChecklistItem) Blocking() bool {
-	return it.Finding == FindingProblem && strings.TrimSpace(it.Resolved) == ""
+	return it.Finding == ElementProblem && strings.TrimSpace(it.Resolved) == ""
 }
 
 // ---- opinions ----
@@ -366,7 +366,7 @@ func (r Round) Decided() bool { return r.Opinion != "" }
 func (r Round) Problems() []ChecklistItem {
 	var out []ChecklistItem
 	for _, it := range r.Checklist {
-		if it.Finding == FindingProblem {
+		if it.Finding == ElementProblem {
 			out = append(out, it)
 		}
 	}
@@ -551,7 +551,7 @@ func CanAgree(items []ChecklistItem) string {
 	var unset, blocking []string
 	for _, it := range items {
 		switch {
-		case it.Finding == FindingNone:
+		case it.Finding == ElementUnset:
 			unset = append(unset, it.Title)
 		case it.Blocking():
 			blocking = append(blocking, it.Title)
@@ -584,10 +584,10 @@ func (r *Review) RecordOpinion(in OpinionInput) error {
 		return err
 	}
 	for _, it := range items {
-		if it.Finding == FindingNone {
+		if it.Finding == ElementUnset {
 			return Errorf(EINVALID, "审核要素“%s”尚未审核，请选择符合、存在问题或不适用。", it.Title)
 		}
-		if it.Finding == FindingProblem && strings.TrimSpace(it.Note) == "" {
+		if it.Finding == ElementProblem && strings.TrimSpace(it.Note) == "" {
 			return Errorf(EINVALID, "审核要素“%s”选择了“存在问题”，请在说明中写明问题。", it.Title)
 		}
 	}
@@ -621,11 +621,11 @@ func mergeChecklist(base, in []ChecklistItem) ([]ChecklistItem, error) {
 	for i, b := range base {
 		it, ok := byKey[b.Key]
 		if ok {
-			if it.Finding != FindingNone && it.Finding != FindingOK && it.Finding != FindingProblem && it.Finding != FindingNA {
+			if it.Finding != ElementUnset && it.Finding != ElementOK && it.Finding != ElementProblem && it.Finding != ElementNA {
 				return nil, Errorf(EINVALID, "审核要素“%s”的结论不认识。", b.Title)
 			}
 			b.Finding, b.Note, b.Resolved = it.Finding, strings.TrimSpace(it.Note), strings.TrimSpace(it.Resolved)
-			if b.Finding != FindingProblem {
+			if b.Finding != ElementProblem {
 				b.Resolved = ""
 			}
 		}

@@ -21,7 +21,7 @@ func submission() domain.Submission {
 }
 
 // findings returns every element marked f.
-func findings(f domain.Finding) []domain.ChecklistItem {
+func findings(f domain.ElementFinding) []domain.ChecklistItem {
 	items := domain.NewChecklist(domain.DefaultChecklist())
 	for i := range items {
 		items[i].Finding = f
@@ -47,8 +47,8 @@ func TestReviewRoundsReturnAndResubmit(t *testing.T) {
 	if err := r.Submit(submission(), domain.NewDate(2026, 12, 1)); domain.ErrorCode(err) != domain.ECONFLICT {
 		t.Errorf("second submit while pending: %v", err)
 	}
-	items := findings(domain.FindingOK)
-	items[4].Finding, items[4].Note = domain.FindingProblem, "缺少货值金额的计算依据"
+	items := findings(domain.ElementOK)
+	items[4].Finding, items[4].Note = domain.ElementProblem, "缺少货值金额的计算依据"
 	// 同意 is refused while a problem is neither resolved nor explained.
 	err := r.RecordOpinion(domain.OpinionInput{Reviewer: "sunli", Checklist: items, Opinion: domain.OpinionAgree, Reasons: "同意", At: reviewNow})
 	if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "证据是否合法充分") {
@@ -85,9 +85,9 @@ func TestReviewRoundsReturnAndResubmit(t *testing.T) {
 		t.Error("the first round was changed")
 	}
 	r.Rounds[1].Checklist = domain.NewChecklist(domain.DefaultChecklist())
-	items = findings(domain.FindingOK)
-	items[9].Finding = domain.FindingNA
-	items[2].Finding, items[2].Note, items[2].Resolved = domain.FindingProblem, "送达回证日期笔误", "已更正，不影响决定"
+	items = findings(domain.ElementOK)
+	items[9].Finding = domain.ElementNA
+	items[2].Finding, items[2].Note, items[2].Resolved = domain.ElementProblem, "送达回证日期笔误", "已更正，不影响决定"
 	if err := r.RecordOpinion(domain.OpinionInput{Reviewer: "sunli", Checklist: items, Opinion: domain.OpinionAgree, Reasons: "事实清楚，证据充分", At: reviewNow}); err != nil {
 		t.Fatalf("agree with an explained problem: %v", err)
 	}
@@ -98,22 +98,22 @@ func TestReviewRoundsReturnAndResubmit(t *testing.T) {
 
 func TestReviewOpinionNeedsEveryElementAndReasons(t *testing.T) {
 	r := newReview(t)
-	items := findings(domain.FindingOK)
-	items[3].Finding = domain.FindingNone
+	items := findings(domain.ElementOK)
+	items[3].Finding = domain.ElementUnset
 	err := r.RecordOpinion(domain.OpinionInput{Checklist: items, Opinion: domain.OpinionAgree, Reasons: "同意"})
 	if !strings.Contains(domain.ErrorMessage(err), "案件事实是否清楚") {
 		t.Errorf("unexamined element: %v", err)
 	}
-	err = r.RecordOpinion(domain.OpinionInput{Checklist: findings(domain.FindingOK), Opinion: domain.OpinionAgree, Reasons: " "})
+	err = r.RecordOpinion(domain.OpinionInput{Checklist: findings(domain.ElementOK), Opinion: domain.OpinionAgree, Reasons: " "})
 	if !strings.Contains(domain.ErrorMessage(err), "理由") {
 		t.Errorf("no reasons: %v", err)
 	}
-	err = r.RecordOpinion(domain.OpinionInput{Checklist: findings(domain.FindingOK), Opinion: "maybe", Reasons: "x"})
+	err = r.RecordOpinion(domain.OpinionInput{Checklist: findings(domain.ElementOK), Opinion: "maybe", Reasons: "x"})
 	if domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("bad opinion: %v", err)
 	}
-	items = findings(domain.FindingOK)
-	items[0].Finding = domain.FindingProblem
+	items = findings(domain.ElementOK)
+	items[0].Finding = domain.ElementProblem
 	err = r.RecordOpinion(domain.OpinionInput{Checklist: items, Opinion: domain.OpinionCorrect, Reasons: "x"})
 	if !strings.Contains(domain.ErrorMessage(err), "写明问题") {
 		t.Errorf("problem without a note: %v", err)
@@ -126,7 +126,7 @@ func TestReviewCoordination(t *testing.T) {
 		if err := r.RequestCoordination("liuyang", "刘洋", "不同意", reviewNow); domain.ErrorCode(err) != domain.ECONFLICT {
 			t.Errorf("coordination while pending: %v", err)
 		}
-		if err := r.RecordOpinion(domain.OpinionInput{Checklist: findings(domain.FindingOK), Opinion: domain.OpinionChange, Reasons: "建议罚款三万元"}); err != nil {
+		if err := r.RecordOpinion(domain.OpinionInput{Checklist: findings(domain.ElementOK), Opinion: domain.OpinionChange, Reasons: "建议罚款三万元"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := r.RequestCoordination("liuyang", "刘洋", "", reviewNow); domain.ErrorCode(err) != domain.EINVALID {
@@ -177,8 +177,8 @@ func TestReviewTransferAndExtension(t *testing.T) {
 	if r.Latest().Deadline != domain.NewDate(2026, 12, 4) {
 		t.Errorf("deadline %s", r.Latest().Deadline)
 	}
-	items := findings(domain.FindingOK)
-	items[9].Finding, items[9].Note = domain.FindingProblem, "涉案货值达到刑事追诉标准"
+	items := findings(domain.ElementOK)
+	items[9].Finding, items[9].Note = domain.ElementProblem, "涉案货值达到刑事追诉标准"
 	if err := r.RecordOpinion(domain.OpinionInput{Checklist: items, Opinion: domain.OpinionTransfer, Reasons: "涉嫌犯罪，建议移送公安机关"}); err != nil {
 		t.Fatal(err)
 	}
@@ -312,13 +312,13 @@ func TestPreChecksWithEvidence(t *testing.T) {
 		t.Fatalf("no item %s", key)
 		return domain.ChecklistItem{}
 	}
-	if it := get("officers"); it.Finding != domain.FindingProblem || !strings.Contains(it.Note, "陈静") || len(it.Evidence) != 7 {
+	if it := get("officers"); it.Finding != domain.ElementProblem || !strings.Contains(it.Note, "陈静") || len(it.Evidence) != 7 {
 		t.Errorf("officers item %+v", it)
 	}
-	if it := get("discretion"); it.Finding != domain.FindingOK || !strings.Contains(strings.Join(it.Evidence, ""), "在幅度内") {
+	if it := get("discretion"); it.Finding != domain.ElementOK || !strings.Contains(strings.Join(it.Evidence, ""), "在幅度内") {
 		t.Errorf("discretion item %+v", it)
 	}
-	if it := get("facts"); it.Finding != domain.FindingNone || len(it.Evidence) != 0 {
+	if it := get("facts"); it.Finding != domain.ElementUnset || len(it.Evidence) != 0 {
 		t.Errorf("facts item has no pre-check: %+v", it)
 	}
 }
@@ -343,8 +343,8 @@ func TestChecklistValidate(t *testing.T) {
 			t.Errorf("ParseOpinion(%q): %v", s, err)
 		}
 	}
-	if f, err := domain.ParseFinding("存在问题"); err != nil || f != domain.FindingProblem {
-		t.Errorf("ParseFinding: %v %v", f, err)
+	if f, err := domain.ParseElementFinding("存在问题"); err != nil || f != domain.ElementProblem {
+		t.Errorf("ParseElementFinding: %v %v", f, err)
 	}
 }
 
@@ -382,7 +382,7 @@ func TestBuildMaterials(t *testing.T) {
 	}
 }
 
-func FuzzParseOpinionAndFinding(f *testing.F) {
+func FuzzParseOpinionAndElementFinding(f *testing.F) {
 	for _, s := range []string{"同意", "agree", "补充", "存在问题", "na", " 不适用 ", "", "同意同意"} {
 		f.Add(s)
 	}
@@ -397,8 +397,8 @@ func FuzzParseOpinionAndFinding(f *testing.F) {
 		} else if domain.ErrorCode(err) != domain.EINVALID {
 			t.Fatalf("%q: code %v", s, domain.ErrorCode(err))
 		}
-		if fd, err := domain.ParseFinding(s); err == nil {
-			if back, err := domain.ParseFinding(fd.Label()); err != nil || back != fd || fd == domain.FindingNone {
+		if fd, err := domain.ParseElementFinding(s); err == nil {
+			if back, err := domain.ParseElementFinding(fd.Label()); err != nil || back != fd || fd == domain.ElementUnset {
 				t.Fatalf("%q → %q does not round-trip", s, fd)
 			}
 		} else if domain.ErrorCode(err) != domain.EINVALID {

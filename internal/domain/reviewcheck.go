@@ -205,14 +205,14 @@ func ApplyPreChecks(items []ChecklistItem, els []ChecklistElement, results []Pre
 			}
 		}
 		out[i].Evidence = evidence
-		if out[i].Finding != FindingNone {
+		if out[i].Finding != ElementUnset {
 			continue
 		}
 		switch {
 		case len(problems) > 0:
-			out[i].Finding, out[i].Note = FindingProblem, "系统核对发现："+strings.Join(problems, "；")
+			out[i].Finding, out[i].Note = ElementProblem, "系统核对发现："+strings.Join(problems, "；")
 		case passed > 0:
-			out[i].Finding, out[i].Note = FindingOK, "系统核对通过，见核对依据。"
+			out[i].Finding, out[i].Note = ElementOK, "系统核对通过，见核对依据。"
 		}
 	}
 	return out

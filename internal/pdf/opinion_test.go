@@ -19,9 +19,9 @@ func sampleReview() ReviewSheet {
 	round := func(no int, opinion domain.Opinion, reasons, number string) domain.Round {
 		items := domain.NewChecklist(els)
 		for i := range items {
-			items[i].Finding, items[i].Note = domain.FindingOK, "经核查符合规定"
+			items[i].Finding, items[i].Note = domain.ElementOK, "经核查符合规定"
 		}
-		items[9].Finding, items[9].Note = domain.FindingNA, "货值金额未达到刑事追诉标准"
+		items[9].Finding, items[9].Note = domain.ElementNA, "货值金额未达到刑事追诉标准"
 		items[1].Note = "刘洋、陈静执法证在各环节日期均有效"
 		return domain.Round{No: no, Deadline: domain.NewDate(2026, 11, 19+no),
 			Submission: domain.Submission{
@@ -37,7 +37,7 @@ func sampleReview() ReviewSheet {
 			OpinionAt: at.AddDate(0, 0, 7*(no-1)+3)}
 	}
 	r1 := round(1, domain.OpinionSupplement, "货值金额的计算依据不足，请补充进货单据和销售记录。", "青市监法审〔2026〕7号")
-	r1.Checklist[4].Finding, r1.Checklist[4].Note = domain.FindingProblem, "缺少货值金额的计算依据"
+	r1.Checklist[4].Finding, r1.Checklist[4].Note = domain.ElementProblem, "缺少货值金额的计算依据"
 	r2 := round(2, domain.OpinionAgree, "案件事实清楚，证据确实充分，适用依据正确，程序合法，裁量适当，同意作出行政处罚决定。", "青市监法审〔2026〕9号")
 	r2.Submission.Responses = []domain.PointResponse{{Key: "evidence", Problem: "证据是否合法充分：缺少货值金额的计算依据", Response: "已补充进货单据 3 份、销售记录 1 份，见询问笔录（第二次）"}}
 	rv := domain.Review{CaseNo: "青市监处罚〔2026〕12号", Party: "青山县惠民超市有限公司", Status: domain.ReviewAgreed,

@@ -154,7 +154,7 @@ func wantErr(t *testing.T, err error, code domain.Code, msgs ...string) {
 func okChecklist(r domain.Review) []domain.ChecklistItem {
 	items := append([]domain.ChecklistItem(nil), r.Latest().Checklist...)
 	for i := range items {
-		items[i].Finding, items[i].Note = domain.FindingOK, "经核查符合规定"
+		items[i].Finding, items[i].Note = domain.ElementOK, "经核查符合规定"
 	}
 	return items
 }

@@ -65,7 +65,7 @@ func TestMajorCaseThroughRoundsToDecision(t *testing.T) {
 
 	// Round 1: evidence insufficient → 补充.
 	items := okChecklist(r)
-	items[4].Finding, items[4].Note = domain.FindingProblem, "未附企业年度报告公示情况截图"
+	items[4].Finding, items[4].Note = domain.ElementProblem, "未附企业年度报告公示情况截图"
 	form = review.OpinionForm{CaseID: c.ID, Checklist: items, Opinion: domain.OpinionAgree, Reasons: "同意"}
 	_, err = e.svc.RecordOpinion(e.as("sunli"), form)
 	wantErr(t, err, domain.EINVALID, "不能出具“同意”意见", "证据是否合法充分")
@@ -233,7 +233,7 @@ func TestPreChecksShowTheirEvidence(t *testing.T) {
 		}
 	}
 	ev := strings.Join(officers.Evidence, "\n")
-	if officers.Finding != domain.FindingOK || !strings.Contains(ev, "刘洋 执法证 52020019001 有效期至 2028-06-30") ||
+	if officers.Finding != domain.ElementOK || !strings.Contains(ev, "刘洋 执法证 52020019001 有效期至 2028-06-30") ||
 		!strings.Contains(ev, "马骏 执法证 52020019010") {
 		t.Fatalf("officers element: %+v", officers)
 	}

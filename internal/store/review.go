@@ -89,7 +89,7 @@ type pointResponseRecord struct {
 type checklistItemRecord struct {
 	Key      string         `json:"key"`
 	Title    string         `json:"title"`
-	Finding  domain.Finding `json:"finding,omitempty"`
+	Finding  domain.ElementFinding `json:"finding,omitempty"`
 	Note     string         `json:"note,omitempty"`
 	Resolved string         `json:"resolved,omitempty"`
 	Evidence []string       `json:"evidence,omitempty"`

@@ -40,7 +40,7 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	}
 	items := domain.NewChecklist(domain.DefaultChecklist())
 	for i := range items {
-		items[i].Finding = domain.FindingOK
+		items[i].Finding = domain.ElementOK
 	}
 	items[1].Evidence = []string{"✓ 刘洋 执法证有效"}
 	r, err = st.UpdateReview(7, "sunli", "review.opinion", func(r *domain.Review, t store.ReviewTx) (string, error) {

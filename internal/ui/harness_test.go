@@ -16,9 +16,12 @@ import (
 
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -49,7 +52,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 	}
 	rec := record.New(st)
 	u := New(a, Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: "test",
-		Calendar: calendar.New(st), Publication: publication.New(st)})
+		Calendar: calendar.New(st), Publication: publication.New(st),
+		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -22,36 +22,36 @@ import (
 func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
 	if w.CanReview {
 		// the reviewer works with the case on the left and the checklist beside it
-		left := container.NewVBox(u.proposalCard(w))
-		if decidedRounds(w.Review) > 0 {
-			left.Add(u.roundsSideBySide(w.Review))
+		left := container.NewVBox(u.reviewProposalCard(w))
+		if reviewDecidedRounds(w.Review) > 0 {
+			left.Add(u.reviewRoundsSideBySide(w.Review))
 		}
 		if len(w.Review.Coordinations) > 0 {
-			left.Add(u.coordinationCard(w.Review))
+			left.Add(u.reviewCoordinationCard(w.Review))
 		}
-		split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(u.opinionForm(w, reload)))
+		split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(u.reviewOpinionForm(w, reload)))
 		split.Offset = 0.47
 		return container.NewBorder(u.reviewSummary(w, reload), nil, nil, nil, split)
 	}
 	body := container.NewVBox(u.reviewSummary(w, reload))
 	if w.Submitted {
-		body.Add(u.proposalCard(w))
+		body.Add(u.reviewProposalCard(w))
 	} else {
-		body.Add(u.materialsCard(w.Materials, lang.L("review.materials.now")))
+		body.Add(u.reviewMaterialsCard(w.Materials, lang.L("review.materials.now")))
 	}
 	if w.Submitted && w.Review.Status == domain.ReviewPending {
 		body.Add(widget.NewCard("", "", note(w.Why)))
 	}
-	if decided := decidedRounds(w.Review); decided > 0 {
-		body.Add(u.roundsSideBySide(w.Review))
+	if decided := reviewDecidedRounds(w.Review); decided > 0 {
+		body.Add(u.reviewRoundsSideBySide(w.Review))
 	}
 	if len(w.Review.Coordinations) > 0 {
-		body.Add(u.coordinationCard(w.Review))
+		body.Add(u.reviewCoordinationCard(w.Review))
 	}
 	return container.NewVScroll(body)
 }
 
-func decidedRounds(r domain.Review) int {
+func reviewDecidedRounds(r domain.Review) int {
 	n := 0
 	for _, rd := range r.Rounds {
 		if rd.Decided() {
@@ -101,7 +101,7 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 	}
 	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
 	box := container.NewVBox(title, reviewLabel(line), note(why))
-	if n := lastDecided(r); n > 0 {
+	if n := reviewLastDecided(r); n > 0 {
 		rd := r.Rounds[n-1]
 		op := reviewLabel(fmt.Sprintf(lang.L("review.latest"), rd.No, rd.Opinion.Label(), rd.Reasons, rd.OpinionNo))
 		if rd.Opinion != domain.OpinionAgree {
@@ -136,36 +136,36 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 	if handler && !decided && !c.Locked() {
 		switch {
 		case !w.Submitted:
-			b := widget.NewButtonWithIcon(lang.L("review.submit"), theme.MailSendIcon(), func() { u.submitDialog(w, reload) })
+			b := widget.NewButtonWithIcon(lang.L("review.submit"), theme.MailSendIcon(), func() { u.reviewSubmitDialog(w, reload) })
 			b.Importance = widget.HighImportance
 			bar.Add(b)
-			bar.Add(widget.NewButton(lang.L("review.marks"), func() { u.marksDialog(w, reload) }))
+			bar.Add(widget.NewButton(lang.L("review.marks"), func() { u.reviewMarksDialog(w, reload) }))
 		case r.Status == domain.ReviewReturned || r.Status == domain.ReviewTransferred:
-			b := widget.NewButtonWithIcon(lang.L("review.resubmit"), theme.MailSendIcon(), func() { u.submitDialog(w, reload) })
+			b := widget.NewButtonWithIcon(lang.L("review.resubmit"), theme.MailSendIcon(), func() { u.reviewSubmitDialog(w, reload) })
 			b.Importance = widget.HighImportance
 			bar.Add(b)
-			bar.Add(widget.NewButton(lang.L("review.coordinate.ask"), func() { u.coordinationRequestDialog(c, reload) }))
+			bar.Add(widget.NewButton(lang.L("review.coordinate.ask"), func() { u.reviewCoordinationRequestDialog(c, reload) }))
 		}
 	}
 	if r.Status == domain.ReviewCoordinating && domain.Allowed(me.Roles, domain.PermReviewCoordinate) {
-		b := widget.NewButton(lang.L("review.conclude"), func() { u.concludeDialog(c, r, reload) })
+		b := widget.NewButton(lang.L("review.conclude"), func() { u.reviewConcludeDialog(c, r, reload) })
 		b.Importance = widget.HighImportance
 		bar.Add(b)
 	}
 	if w.CanReview && !r.Latest().Extended {
-		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.extendDialog(c, reload) }))
+		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.reviewExtendDialog(c, reload) }))
 	}
 	if handler && c.Stage == domain.StageDecide {
-		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.decideFromReview(c, reload) }))
+		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.reviewDecideFromReview(c, reload) }))
 	}
 	if w.Submitted && domain.Allowed(me.Roles, domain.PermReviewPrint) {
 		var items []*fyne.MenuItem
-		if decidedRounds(r) > 0 {
-			items = append(items, fyne.NewMenuItem(lang.L("review.print.opinion"), func() { u.printReview(c, review.DocOpinion, lastDecided(r)) }))
+		if reviewDecidedRounds(r) > 0 {
+			items = append(items, fyne.NewMenuItem(lang.L("review.print.opinion"), func() { u.reviewPrintReview(c, review.DocOpinion, reviewLastDecided(r)) }))
 		}
 		items = append(items,
-			fyne.NewMenuItem(lang.L("review.print.submission"), func() { u.printReview(c, review.DocSubmission, 0) }),
-			fyne.NewMenuItem(lang.L("review.print.history"), func() { u.printReview(c, review.DocHistory, 0) }))
+			fyne.NewMenuItem(lang.L("review.print.submission"), func() { u.reviewPrintReview(c, review.DocSubmission, 0) }),
+			fyne.NewMenuItem(lang.L("review.print.history"), func() { u.reviewPrintReview(c, review.DocHistory, 0) }))
 		var print *widget.Button
 		print = widget.NewButtonWithIcon(lang.L("review.print"), theme.DocumentPrintIcon(), func() {
 			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(print).AddXY(0, print.Size().Height)
@@ -176,9 +176,9 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 	return bar
 }
 
-// decideFromReview completes the 决定 stage through the record service, whose gate refuses
+// reviewDecideFromReview completes the 决定 stage through the record service, whose gate refuses
 // while the review has not passed; the decision itself is filled in under 案件与记录.
-func (u *UI) decideFromReview(c domain.Case, reload func()) {
+func (u *UI) reviewDecideFromReview(c domain.Case, reload func()) {
 	if !c.Decision.Decided() {
 		showMessage(u.win, lang.L("review.decide"), lang.L("review.decide.fillfirst"))
 		return
@@ -200,8 +200,8 @@ func (u *UI) decideFromReview(c domain.Case, reload func()) {
 	})
 }
 
-// proposalCard shows the latest submission: the proposed decision, reasons and materials.
-func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
+// reviewProposalCard shows the latest submission: the proposed decision, reasons and materials.
+func (u *UI) reviewProposalCard(w review.Workspace) fyne.CanvasObject {
 	l := w.Review.Latest()
 	p := l.Submission.Proposed
 	form := widget.NewForm()
@@ -232,17 +232,17 @@ func (u *UI) proposalCard(w review.Workspace) fyne.CanvasObject {
 			box.Add(reviewLabel("·" + rsp.Problem + "\n→ " + rsp.Response))
 		}
 	}
-	box.Add(u.materialsList(w.Materials, lang.L("review.materials")))
+	box.Add(u.reviewMaterialsList(w.Materials, lang.L("review.materials")))
 	return widget.NewCard("", "", container.NewVBox(subheading(fmt.Sprintf(lang.L("review.proposal"), l.No)), box))
 }
 
-// materialsCard lists the materials a submission would carry now.
-func (u *UI) materialsCard(ms []domain.Material, title string) fyne.CanvasObject {
-	return widget.NewCard("", "", u.materialsList(ms, title))
+// reviewMaterialsCard lists the materials a submission would carry now.
+func (u *UI) reviewMaterialsCard(ms []domain.Material, title string) fyne.CanvasObject {
+	return widget.NewCard("", "", u.reviewMaterialsList(ms, title))
 }
 
-// materialsList shows each material, whether it is there, and its documents.
-func (u *UI) materialsList(ms []domain.Material, title string) fyne.CanvasObject {
+// reviewMaterialsList shows each material, whether it is there, and its documents.
+func (u *UI) reviewMaterialsList(ms []domain.Material, title string) fyne.CanvasObject {
 	box := container.NewVBox(subheading(title))
 	if len(ms) == 0 {
 		box.Add(note(lang.L("review.materials.none")))
@@ -261,7 +261,7 @@ func (u *UI) materialsList(ms []domain.Material, title string) fyne.CanvasObject
 		}
 		var docs fyne.CanvasObject = reviewLabel(lang.L("review.materials.missing"))
 		if m.Present() {
-			docs = u.documentButtons(m)
+			docs = u.reviewDocumentButtons(m)
 		}
 		box.Add(container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)), nil, docs))
 	}
@@ -273,19 +273,19 @@ func (u *UI) materialsList(ms []domain.Material, title string) fyne.CanvasObject
 	return box
 }
 
-// roundsSideBySide shows every round as a column: what was submitted and answered, what the
+// reviewRoundsSideBySide shows every round as a column: what was submitted and answered, what the
 // reviewer found, the opinion.
-func (u *UI) roundsSideBySide(r domain.Review) fyne.CanvasObject {
+func (u *UI) reviewRoundsSideBySide(r domain.Review) fyne.CanvasObject {
 	cols := container.NewHBox()
 	for _, rd := range r.Rounds {
-		cols.Add(fixedWidth(330, u.roundColumn(rd)))
+		cols.Add(fixedWidth(330, u.reviewRoundColumn(rd)))
 	}
 	scroll := container.NewHScroll(cols)
 	scroll.SetMinSize(fyne.NewSize(300, 420))
 	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.rounds.title")), note(lang.L("review.rounds.sub")), scroll))
 }
 
-func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
+func (u *UI) reviewRoundColumn(rd domain.Round) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("review.round"), rd.No), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	box.Add(reviewLabel(fmt.Sprintf(lang.L("review.round.submitted"), rd.Submission.ByName, rd.Submission.At.Local().Format("2006-01-02"),
 		rd.Submission.Proposed.Summary())))
@@ -300,17 +300,17 @@ func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
 	for _, it := range rd.Checklist {
 		c := colorOK
 		switch it.Finding {
-		case domain.FindingProblem:
+		case domain.ElementProblem:
 			c = colorOverdue
 			if !it.Blocking() {
 				c = colorDueSoon
 			}
-		case domain.FindingNA:
+		case domain.ElementNA:
 			c = colorMuted
 		}
 		t := widget.NewLabel(it.Title)
 		t.Truncation = fyne.TextTruncateEllipsis
-		grid.Add(coloredText(it.Finding.Label(), c, it.Finding == domain.FindingProblem))
+		grid.Add(coloredText(it.Finding.Label(), c, it.Finding == domain.ElementProblem))
 		grid.Add(t)
 	}
 	box.Add(grid)
@@ -322,22 +322,22 @@ func (u *UI) roundColumn(rd domain.Round) fyne.CanvasObject {
 		box.Add(reviewLabel(text))
 	}
 	op := container.NewHBox(widget.NewLabelWithStyle(lang.L("review.round.opinion"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		coloredText(rd.Opinion.Label(), opinionColor(rd.Opinion), true))
+		coloredText(rd.Opinion.Label(), reviewOpinionColor(rd.Opinion), true))
 	box.Add(op)
 	box.Add(reviewLabel(rd.Reasons))
 	box.Add(note(fmt.Sprintf("%s · %s · %s", rd.OpinionNo, rd.ReviewerNm, rd.OpinionAt.Local().Format("2006-01-02"))))
 	return widget.NewCard("", "", box)
 }
 
-func opinionColor(o domain.Opinion) color.Color {
+func reviewOpinionColor(o domain.Opinion) color.Color {
 	if o == domain.OpinionAgree {
 		return colorOK
 	}
 	return colorOverdue
 }
 
-// coordinationCard shows every coordination: the disagreement and the head's conclusion.
-func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
+// reviewCoordinationCard shows every coordination: the disagreement and the head's conclusion.
+func (u *UI) reviewCoordinationCard(r domain.Review) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, c := range r.Coordinations {
 		text := fmt.Sprintf(lang.L("review.coord.asked"), c.Round, c.RequestedNm, c.RequestedAt.Local().Format("2006-01-02"), c.Disagreement)
@@ -352,21 +352,21 @@ func (u *UI) coordinationCard(r domain.Review) fyne.CanvasObject {
 	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.coord.title")), box))
 }
 
-// documentButtons are links that open each document of a material in the record's preview
+// reviewDocumentButtons are links that open each document of a material in the record's preview
 // window (the view is logged in the access log there); long titles are shortened.
-func (u *UI) documentButtons(m domain.Material) fyne.CanvasObject {
+func (u *UI) reviewDocumentButtons(m domain.Material) fyne.CanvasObject {
 	box := container.NewVBox()
 	for i, id := range m.DocIDs {
 		link := widget.NewHyperlink(m.Documents[i], nil)
 		link.Truncation = fyne.TextTruncateEllipsis
-		link.OnTapped = func() { u.openReviewDocument(id) }
+		link.OnTapped = func() { u.reviewOpenReviewDocument(id) }
 		box.Add(link)
 	}
 	return box
 }
 
-// lastDecided is the number of the latest round that has its opinion (0 when none).
-func lastDecided(r domain.Review) int {
+// reviewLastDecided is the number of the latest round that has its opinion (0 when none).
+func reviewLastDecided(r domain.Review) int {
 	for i := len(r.Rounds) - 1; i >= 0; i-- {
 		if r.Rounds[i].Decided() {
 			return r.Rounds[i].No

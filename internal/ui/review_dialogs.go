@@ -64,9 +64,9 @@ func reviewMoney(m domain.Money) string {
 	return m.String()
 }
 
-// submitDialog is 送审: the proposed decision, its reasons, the materials from the case's
+// reviewSubmitDialog is 送审: the proposed decision, its reasons, the materials from the case's
 // documents and, for a resubmission, an answer to each point the reviewer raised.
-func (u *UI) submitDialog(w review.Workspace, reload func()) {
+func (u *UI) reviewSubmitDialog(w review.Workspace, reload func()) {
 	c := w.Case
 	p := w.Review.Latest().Submission.Proposed
 	reasonsText := w.Review.Latest().Submission.Reasons
@@ -120,7 +120,7 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 			box.Add(a)
 		}
 	}
-	box.Add(u.materialsList(w.Materials, lang.L("review.materials")))
+	box.Add(u.reviewMaterialsList(w.Materials, lang.L("review.materials")))
 
 	title := lang.L("review.submit")
 	if w.Submitted {
@@ -160,9 +160,9 @@ func (u *UI) submitDialog(w review.Workspace, reload func()) {
 	})
 }
 
-// marksDialog lets the handling officer mark the facts only they know, or send a case that
+// reviewMarksDialog lets the handling officer mark the facts only they know, or send a case that
 // no rule catches.
-func (u *UI) marksDialog(w review.Workspace, reload func()) {
+func (u *UI) reviewMarksDialog(w review.Workspace, reload func()) {
 	complexCase := widget.NewCheck(lang.L("rvset.rule.complex"), nil)
 	complexCase.SetChecked(w.Marks.Complex)
 	public := widget.NewCheck(lang.L("rvset.rule.public"), nil)
@@ -181,8 +181,8 @@ func (u *UI) marksDialog(w review.Workspace, reload func()) {
 	})
 }
 
-// coordinationRequestDialog records the handling unit's disagreement for the head.
-func (u *UI) coordinationRequestDialog(c domain.Case, reload func()) {
+// reviewCoordinationRequestDialog records the handling unit's disagreement for the head.
+func (u *UI) reviewCoordinationRequestDialog(c domain.Case, reload func()) {
 	text := reviewMultiLine(lang.L("review.coordinate.ph"), "", 5)
 	box := container.NewVBox(note(lang.L("review.coordinate.intro")), text)
 	u.reviewDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() (string, error) {
@@ -194,8 +194,8 @@ func (u *UI) coordinationRequestDialog(c domain.Case, reload func()) {
 	})
 }
 
-// concludeDialog is the head's record of coordination or collective discussion.
-func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
+// reviewConcludeDialog is the head's record of coordination or collective discussion.
+func (u *UI) reviewConcludeDialog(c domain.Case, r domain.Review, reload func()) {
 	open, _ := r.OpenCoordination()
 	method := widget.NewRadioGroup(domain.CoordinationMethods, nil)
 	method.Horizontal = true
@@ -238,8 +238,8 @@ func (u *UI) concludeDialog(c domain.Case, r domain.Review, reload func()) {
 	})
 }
 
-// extendDialog extends the pending round's time limit once, with a reason.
-func (u *UI) extendDialog(c domain.Case, reload func()) {
+// reviewExtendDialog extends the pending round's time limit once, with a reason.
+func (u *UI) reviewExtendDialog(c domain.Case, reload func()) {
 	why := reviewMultiLine(lang.L("review.extend.ph"), "", 3)
 	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(note(lang.L("review.extend.intro")), why),
 		fyne.NewSize(560, 340), func() (string, error) {
@@ -252,15 +252,15 @@ func (u *UI) extendDialog(c domain.Case, reload func()) {
 		})
 }
 
-// printReview saves a review document of a case as PDF where the user chooses; the print
+// reviewPrintReview saves a review document of a case as PDF where the user chooses; the print
 // is logged by the service.
-func (u *UI) printReview(c domain.Case, doc review.Document, round int) {
+func (u *UI) reviewPrintReview(c domain.Case, doc review.Document, round int) {
 	name := fmt.Sprintf("%s-%s.pdf", doc.Title(), reviewFileName(c.Number))
 	u.reviewSavePDF(name, func(w io.Writer) error { return u.svc.Review.Print(u.sess, c.ID, doc, round, w) })
 }
 
-// printCatalogue saves the catalogue of major decisions as PDF for publication.
-func (u *UI) printCatalogue() {
+// reviewPrintCatalogue saves the catalogue of major decisions as PDF for publication.
+func (u *UI) reviewPrintCatalogue() {
 	u.reviewSavePDF(lang.L("review.catalogue.file"), func(w io.Writer) error { return u.svc.Review.PrintCatalogue(u.sess, w) })
 }
 

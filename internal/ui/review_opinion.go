@@ -15,7 +15,7 @@ import (
 	"lawdesk/internal/review"
 )
 
-// findingKeys are the translation keys of the findings, in the order of domain.AllFindings.
+// findingKeys are the translation keys of the findings, in the order of domain.AllElementFindings.
 var findingKeys = []string{"review.finding.ok", "review.finding.problem", "review.finding.na"}
 
 // checklistRow is one element of the reviewer's checklist on screen.
@@ -29,21 +29,21 @@ type checklistRow struct {
 // value reads the row back into a checklist item.
 func (r *checklistRow) value() domain.ChecklistItem {
 	it := r.item
-	it.Finding = domain.FindingNone
+	it.Finding = domain.ElementUnset
 	for i, k := range findingKeys {
 		if r.finding.Selected == lang.L(k) {
-			it.Finding = domain.AllFindings[i]
+			it.Finding = domain.AllElementFindings[i]
 		}
 	}
 	it.Note, it.Resolved = r.note.Text, r.resolved.Text
 	return it
 }
 
-// opinionForm is the reviewer's work on the pending round: each checklist element with
+// reviewOpinionForm is the reviewer's work on the pending round: each checklist element with
 // 符合 / 存在问题 / 不适用 and a note (pre-filled from the record, with the evidence one
 // click away), then the opinion and its reasons. 同意 is refused while a problem is neither
 // resolved nor explained, and the form says so as soon as it happens.
-func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
+func (u *UI) reviewOpinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 	l := w.Review.Latest()
 	var rows []*checklistRow
 	list := container.NewVBox()
@@ -79,12 +79,12 @@ func (u *UI) opinionForm(w review.Workspace, reload func()) fyne.CanvasObject {
 			update()
 		})
 		r.finding.Horizontal = true
-		for j, f := range domain.AllFindings {
+		for j, f := range domain.AllElementFindings {
 			if f == it.Finding {
 				r.finding.SetSelected(lang.L(findingKeys[j]))
 			}
 		}
-		if it.Finding != domain.FindingProblem {
+		if it.Finding != domain.ElementProblem {
 			r.resolved.Hide()
 		}
 		r.resolved.OnChanged = func(string) { update() }

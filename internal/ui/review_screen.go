@@ -59,9 +59,9 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(e.CaseNo)
 			line := box.Objects[1].(*fyne.Container)
-			line.Objects[0].(*widget.Label).SetText(entryLine(e))
+			line.Objects[0].(*widget.Label).SetText(reviewEntryLine(e))
 			st := line.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
-			st.Text, st.Color = entryStatus(e)
+			st.Text, st.Color = reviewEntryStatus(e)
 			st.Refresh()
 		})
 	v.list.OnSelected = func(i widget.ListItemID) {
@@ -77,13 +77,13 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 		v.filter = s
 		v.applyFilter()
 	}
-	catalogue := widget.NewButtonWithIcon(lang.L("review.catalogue.print"), theme.DocumentPrintIcon(), u.printCatalogue)
+	catalogue := widget.NewButtonWithIcon(lang.L("review.catalogue.print"), theme.DocumentPrintIcon(), u.reviewPrintCatalogue)
 	v.reload()
 
 	left := container.NewBorder(container.NewVBox(filter, v.count), nil, nil, nil, v.list)
 	split := container.NewHSplit(left, v.detail)
 	split.Offset = 0.25
-	header := container.NewHBox(heading(lang.L("nav.review")), layout.NewSpacer(), u.staffingBadge(), catalogue)
+	header := container.NewHBox(heading(lang.L("nav.review")), layout.NewSpacer(), u.reviewStaffingBadge(), catalogue)
 	return container.NewBorder(header, nil, nil, nil, split)
 }
 
@@ -154,8 +154,8 @@ func (v *reviewView) applyFilter() {
 	v.showDetail()
 }
 
-// entryStatus is the status word of a list entry and its colour.
-func entryStatus(e review.Entry) (string, color.Color) {
+// reviewEntryStatus is the status word of a list entry and its colour.
+func reviewEntryStatus(e review.Entry) (string, color.Color) {
 	switch {
 	case !e.Submitted:
 		return e.Status(), colorDueSoon
@@ -171,8 +171,8 @@ func entryStatus(e review.Entry) (string, color.Color) {
 	return e.Status(), colorOverdue
 }
 
-// entryLine is the second line of a list entry: the party and the deadline or opinion.
-func entryLine(e review.Entry) string {
+// reviewEntryLine is the second line of a list entry: the party and the deadline or opinion.
+func reviewEntryLine(e review.Entry) string {
 	parts := []string{e.Party}
 	switch {
 	case !e.Submitted:
@@ -187,8 +187,8 @@ func entryLine(e review.Entry) string {
 	return strings.Join(parts, " · ")
 }
 
-// staffingBadge warns in the header when the legal unit has too few reviewers.
-func (u *UI) staffingBadge() fyne.CanvasObject {
+// reviewStaffingBadge warns in the header when the legal unit has too few reviewers.
+func (u *UI) reviewStaffingBadge() fyne.CanvasObject {
 	rep, err := u.svc.Review.Staffing()
 	if err != nil || rep.OK() {
 		return layout.NewSpacer()

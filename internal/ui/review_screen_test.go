@@ -14,10 +14,10 @@ import (
 	"lawdesk/internal/store"
 )
 
-// majorCaseAtDecision gives the demo's 刘洋 and 陈静 officer records (when the demo has none)
+// reviewMajorCaseAtDecision gives the demo's 刘洋 and 陈静 officer records (when the demo has none)
 // and registers a case against an organisation with 60,000 元 involved, at 决定 with its
 // decision filled in, handled by them.
-func majorCaseAtDecision(t *testing.T, u *UI) domain.Case {
+func reviewMajorCaseAtDecision(t *testing.T, u *UI) domain.Case {
 	t.Helper()
 	st := u.svc.Store
 	users, _ := st.Users()
@@ -105,7 +105,7 @@ func reviewEntry(t *testing.T, u *UI, key string) *widget.Entry {
 // decide a major case, submits it, the reviewer agrees, and then the decision goes through.
 func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	u := newTestUI(t, true)
-	c := majorCaseAtDecision(t, u)
+	c := reviewMajorCaseAtDecision(t, u)
 
 	target := fmt.Sprintf("review:%d", c.ID) // the demo has review cases of its own
 	signIn(t, u, "liuyang")

@@ -42,13 +42,13 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 	drawRules = func() {
 		rules.RemoveAll()
 		for i := range cfg.Rules {
-			rules.Add(u.ruleRow(&cfg, i, canEdit, func() { drawRules(); changed() }))
+			rules.Add(u.reviewRuleRow(&cfg, i, canEdit, func() { drawRules(); changed() }))
 		}
 		rules.Refresh()
 	}
 	drawRules()
 	addRule := widget.NewButtonWithIcon(lang.L("rvset.rule.add"), theme.ContentAddIcon(), func() {
-		u.ruleDialog(domain.MajorRule{Enabled: true}, func(r domain.MajorRule) {
+		u.reviewRuleDialog(domain.MajorRule{Enabled: true}, func(r domain.MajorRule) {
 			cfg.Rules = append(cfg.Rules, r)
 			drawRules()
 			changed()
@@ -74,13 +74,13 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 	drawElements = func() {
 		elements.RemoveAll()
 		for i := range cfg.Checklist {
-			elements.Add(u.elementRow(&cfg, i, canEdit, func() { drawElements(); changed() }))
+			elements.Add(u.reviewElementRow(&cfg, i, canEdit, func() { drawElements(); changed() }))
 		}
 		elements.Refresh()
 	}
 	drawElements()
 	addElement := widget.NewButtonWithIcon(lang.L("rvset.el.add"), theme.ContentAddIcon(), func() {
-		u.elementDialog(domain.ChecklistElement{}, func(e domain.ChecklistElement) {
+		u.reviewElementDialog(domain.ChecklistElement{}, func(e domain.ChecklistElement) {
 			cfg.Checklist = append(cfg.Checklist, e)
 			drawElements()
 			changed()
@@ -101,7 +101,7 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 		container.NewVBox(note(lang.L("rvset.el.intro")), container.NewHBox(addElement, resetElements)),
 		nil, nil, nil, container.NewVScroll(elements))
 
-	policy := u.policyForm(&cfg, canEdit, changed)
+	policy := u.reviewPolicyForm(&cfg, canEdit, changed)
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("rvset.tab.catalogue"), catalogue),
@@ -125,8 +125,8 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, save, status), nil, nil, tabs)
 }
 
-// ruleRow shows one catalogue entry: on/off, title, conditions, basis, and its actions.
-func (u *UI) ruleRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func()) fyne.CanvasObject {
+// reviewRuleRow shows one catalogue entry: on/off, title, conditions, basis, and its actions.
+func (u *UI) reviewRuleRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func()) fyne.CanvasObject {
 	r := cfg.Rules[i]
 	on := widget.NewCheck("", func(b bool) {
 		if cfg.Rules[i].Enabled != b {
@@ -145,7 +145,7 @@ func (u *UI) ruleRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func(
 		lines = append(lines, lang.L("rvset.rule.basis")+r.Basis)
 	}
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
-		u.ruleDialog(cfg.Rules[i], func(nr domain.MajorRule) {
+		u.reviewRuleDialog(cfg.Rules[i], func(nr domain.MajorRule) {
 			cfg.Rules[i] = nr
 			redraw()
 		})
@@ -165,8 +165,8 @@ func (u *UI) ruleRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func(
 		container.NewVBox(title, note(strings.Join(lines, "\n")))))
 }
 
-// ruleDialog edits one catalogue entry; the rule is checked before the dialog closes.
-func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
+// reviewRuleDialog edits one catalogue entry; the rule is checked before the dialog closes.
+func (u *UI) reviewRuleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	title := widget.NewEntry()
 	title.SetText(r.Title)
 	title.SetPlaceHolder(lang.L("rvset.rule.title.ph"))
@@ -272,8 +272,8 @@ func (u *UI) ruleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	d.Show()
 }
 
-// elementRow shows one checklist element with its pre-checks and its actions.
-func (u *UI) elementRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func()) fyne.CanvasObject {
+// reviewElementRow shows one checklist element with its pre-checks and its actions.
+func (u *UI) reviewElementRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw func()) fyne.CanvasObject {
 	e := cfg.Checklist[i]
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, e.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var lines []string
@@ -296,7 +296,7 @@ func (u *UI) elementRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw fu
 		redraw()
 	})
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
-		u.elementDialog(cfg.Checklist[i], func(ne domain.ChecklistElement) {
+		u.reviewElementDialog(cfg.Checklist[i], func(ne domain.ChecklistElement) {
 			cfg.Checklist[i] = ne
 			redraw()
 		})
@@ -324,8 +324,8 @@ func (u *UI) elementRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw fu
 	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewHBox(up, down, edit, del), body))
 }
 
-// elementDialog edits one checklist element and the pre-checks that support it.
-func (u *UI) elementDialog(e domain.ChecklistElement, done func(domain.ChecklistElement)) {
+// reviewElementDialog edits one checklist element and the pre-checks that support it.
+func (u *UI) reviewElementDialog(e domain.ChecklistElement, done func(domain.ChecklistElement)) {
 	title, hint := widget.NewEntry(), widget.NewEntry()
 	title.SetText(e.Title)
 	title.SetPlaceHolder(lang.L("rvset.el.title.ph"))
@@ -369,8 +369,8 @@ func (u *UI) elementDialog(e domain.ChecklistElement, done func(domain.Checklist
 	d.Show()
 }
 
-// policyForm edits the time limit and staffing figures and shows the current staffing.
-func (u *UI) policyForm(cfg *domain.ReviewConfig, canEdit bool, changed func()) fyne.CanvasObject {
+// reviewPolicyForm edits the time limit and staffing figures and shows the current staffing.
+func (u *UI) reviewPolicyForm(cfg *domain.ReviewConfig, canEdit bool, changed func()) fyne.CanvasObject {
 	intField := func(v int, set func(int)) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(strconv.Itoa(v))
@@ -414,12 +414,12 @@ func (u *UI) policyForm(cfg *domain.ReviewConfig, canEdit bool, changed func()) 
 	)
 	return container.NewVScroll(container.NewGridWithColumns(2,
 		container.NewVBox(subheading(lang.L("rvset.policy.title")), form),
-		u.staffingCard(),
+		u.reviewStaffingCard(),
 	))
 }
 
-// staffingCard shows reviewers against enforcement officers, warning when too few.
-func (u *UI) staffingCard() fyne.CanvasObject {
+// reviewStaffingCard shows reviewers against enforcement officers, warning when too few.
+func (u *UI) reviewStaffingCard() fyne.CanvasObject {
 	rep, err := u.svc.Review.Staffing()
 	if err != nil {
 		return note(domain.ErrorMessage(err))
