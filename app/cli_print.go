@@ -15,8 +15,11 @@ var printKinds = map[string]command{}
 func registerPrint(c command) { printKinds[c.name] = c }
 
 func init() {
+	// This replaces the stand-in `print` of cli_inspection.go (whose init runs first).
 	register(command{name: "print", usage: "KIND --data DIR … --out FILE.pdf",
 		summary: "打印文书为 PDF / print a document as PDF (lawdesk print -h lists the kinds)", run: runPrint})
+	registerPrint(command{name: "flowchart", usage: "NAME --data DIR --out FILE.pdf|png",
+		summary: "执法流程图（PDF 打印用，PNG 网站用）/ a procedure flowchart", run: printFlowchart})
 }
 
 func runPrint(args []string, out io.Writer) error {

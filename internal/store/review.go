@@ -87,12 +87,12 @@ type pointResponseRecord struct {
 }
 
 type checklistItemRecord struct {
-	Key      string         `json:"key"`
-	Title    string         `json:"title"`
+	Key      string                `json:"key"`
+	Title    string                `json:"title"`
 	Finding  domain.ElementFinding `json:"finding,omitempty"`
-	Note     string         `json:"note,omitempty"`
-	Resolved string         `json:"resolved,omitempty"`
-	Evidence []string       `json:"evidence,omitempty"`
+	Note     string                `json:"note,omitempty"`
+	Resolved string                `json:"resolved,omitempty"`
+	Evidence []string              `json:"evidence,omitempty"`
 }
 
 type coordinationRecord struct {
