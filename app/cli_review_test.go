@@ -156,3 +156,29 @@ func TestPrintHelpListsReviewKinds(t *testing.T) {
 		t.Fatalf("unknown kind: exit %d\n%s", code, out)
 	}
 }
+
+// TestWindowServicesCarryTheGate: the services the window is built on refuse a major
+// decision before review, whichever screen completes the stage.
+func TestWindowServicesCarryTheGate(t *testing.T) {
+	dir, no := reviewOffice(t)
+	svc, err := openServices(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Store.Close()
+	sess, err := svc.Office.Login("liuyang", "demo1234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := svc.Record.CaseByNumber(sess, no)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = svc.Record.CompleteStage(sess, record.StageStep{CaseID: c.ID, Date: c.Decision.Date, Next: domain.StageServe})
+	if domain.ErrorCode(err) != domain.EFORBIDDEN || !strings.Contains(domain.ErrorMessage(err), "未经法制审核不得作出决定") {
+		t.Fatalf("the window's record service decided a major case without review: %v", err)
+	}
+	if svc.Review == nil {
+		t.Fatal("the window has no review service")
+	}
+}
