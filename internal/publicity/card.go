@@ -8,11 +8,13 @@ import (
 	"image/jpeg"
 	_ "image/png" // photos may be PNG
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"lawdesk/internal/blob"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/media"
 	"lawdesk/internal/office"
 	"lawdesk/internal/pdf"
 	"lawdesk/internal/store"
@@ -189,6 +191,18 @@ func (s *Service) PrintCards(sess office.Session, w io.Writer, ids []uint64, siz
 	if len(windows) == 0 {
 		return domain.Errorf(domain.EINVALID, "还没有服务窗口。请先在“岗位信息公示牌”中添加窗口。")
 	}
+	if err := s.renderCards(w, windows, size, progress); err != nil {
+		return err
+	}
+	names := make([]string, len(windows))
+	for i, win := range windows {
+		names[i] = win.Name
+	}
+	return s.st.LogAccess(sess.Actor(), "card.print", "windows", fmt.Sprintf("打印岗位信息公示牌 %d 张：%s", len(windows), strings.Join(names, "、")))
+}
+
+// renderCards writes the cards of windows.
+func (s *Service) renderCards(w io.Writer, windows []domain.Window, size pdf.CardSize, progress func(done, total int)) error {
 	ag, _, err := s.st.Agency()
 	if err != nil {
 		return err
@@ -206,12 +220,34 @@ func (s *Service) PrintCards(sess office.Session, w io.Writer, ids []uint64, siz
 			progress(i+1, len(windows))
 		}
 	}
-	if err := pdf.RenderCards(w, cards, size); err != nil {
-		return err
+	return pdf.RenderCards(w, cards, size)
+}
+
+// CardPreview renders the card of w (saved or not) as a picture whose longer side is
+// maxSide pixels, so the clerk sees it before printing.
+func (s *Service) CardPreview(sess office.Session, w domain.Window, size pdf.CardSize, maxSide int) (image.Image, error) {
+	if err := domain.Require(sess.User, domain.PermViewDashboard, "预览岗位信息公示牌"); err != nil {
+		return nil, err
 	}
-	names := make([]string, len(windows))
-	for i, win := range windows {
-		names[i] = win.Name
+	if strings.TrimSpace(w.Staff) == "" {
+		w.Staff = "（姓名）"
 	}
-	return s.st.LogAccess(sess.Actor(), "card.print", "windows", fmt.Sprintf("打印岗位信息公示牌 %d 张：%s", len(windows), strings.Join(names, "、")))
+	f, err := os.CreateTemp("", "lawdesk-card-*.pdf")
+	if err != nil {
+		return nil, domain.Wrap(err, domain.EINTERNAL, "无法生成预览：临时目录不可写。")
+	}
+	defer os.Remove(f.Name())
+	err = s.renderCards(f, []domain.Window{w}, size, nil)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc, err := media.OpenDocument(f.Name())
+	if err != nil {
+		return nil, err
+	}
+	defer doc.Close()
+	return doc.RenderPage(0, maxSide)
 }

@@ -15,6 +15,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/pdf"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/store"
 )
 
 // portrait is a synthetic photo of w×h pixels: a blue background and a lighter face.
@@ -173,4 +174,18 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+func TestCardPreview(t *testing.T) {
+	e := newEnv(t)
+	img, err := e.svc.CardPreview(e.clerk, domain.Window{Name: "7号窗口", Staff: "何晓", Services: []string{"食品经营许可"}}, pdf.CardA5Landscape, 600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() < 598 || b.Dx() > 602 || b.Dy() < 420 || b.Dy() > 426 {
+		t.Errorf("A5 landscape preview is %v", b)
+	}
+	if ev, _ := e.st.Events(store.EventFilter{ActionPrefix: "card."}); len(ev) != 0 {
+		t.Errorf("a preview was logged as a print: %+v", ev)
+	}
 }

@@ -31,7 +31,7 @@ type ops[T any] struct {
 	write     func(st *store.Store, ch store.Change, t T) (T, error)
 	discard   func(st *store.Store, ch store.Change, t T) error
 	importAll func(st *store.Store, ch store.Change, rev uint64, items []T, summary string) error
-	status    func(T, *listCtx) (string, int) // computed status and its warning level (0 none, 1 soon, 2 bad)
+	status    func(T, *listCtx) (string, int) // computed status and its Level
 }
 
 func actLabels() []string { return labels(domain.AllActTypes, domain.ActType.Label) }
@@ -45,15 +45,15 @@ var officerSpec = &Spec{
 	Intro: "执法人员凭有效执法证件执法；证件到期前 60 天提醒，每年培训不少于 40 学时。调离的人员保留记录，不再列入公示清单。",
 	Fields: []Field{
 		{Key: "name", Header: "姓名", Kind: Text, Required: true, Print: 1.0, Table: 80},
-		{Key: "unit", Header: "所在单位", Kind: Suggest, Required: true, Print: 2.2, Table: 210, Aliases: []string{"单位", "工作单位"}},
-		{Key: "post", Header: "职务", Kind: Text, Print: 1.1, Table: 100, Aliases: []string{"岗位", "职务或岗位"}},
-		{Key: "cert_no", Header: "执法证号", Kind: Text, Print: 1.5, Table: 140, Aliases: []string{"执法证件号", "执法证件号码"}},
+		{Key: "unit", Header: "所在单位", Kind: Suggest, Required: true, Print: 2.2, Table: 215, Aliases: []string{"单位", "工作单位"}},
+		{Key: "post", Header: "职务", Kind: Text, Print: 1.1, Table: 85, Aliases: []string{"岗位", "职务或岗位"}},
+		{Key: "cert_no", Header: "执法证号", Kind: Text, Print: 1.5, Table: 110, Aliases: []string{"执法证件号", "执法证件号码"}},
 		{Key: "cert_issuer", Header: "发证机关", Kind: Suggest, Print: 1.4, Hint: "省级人民政府或国务院部门，例如“贵州省人民政府”"},
-		{Key: "category", Header: "执法类别", Kind: Suggest, Print: 1.5, Table: 120, Aliases: []string{"执法门类"}},
+		{Key: "category", Header: "执法类别", Kind: Suggest, Print: 1.5, Aliases: []string{"执法门类"}},
 		{Key: "region", Header: "执法区域", Kind: Suggest, Print: 1.5, Aliases: []string{"执法地域"}},
-		{Key: "valid_until", Header: "有效期至", Kind: Date, Print: 1.3, Table: 100, Hint: "例如 2028-06-30", Aliases: []string{"证件有效期", "有效期"}},
+		{Key: "valid_until", Header: "有效期至", Kind: Date, Print: 1.3, Table: 90, Hint: "例如 2028-06-30", Aliases: []string{"证件有效期", "有效期"}},
 		{Key: "phone", Header: "联系电话", Kind: Text},
-		{Key: "training", Header: "本年度培训学时", Kind: Number, Table: 70, Hint: "今年已完成的执法培训学时，每年不少于 40 学时", Aliases: []string{"培训学时"}},
+		{Key: "training", Header: "本年培训学时", Kind: Number, Table: 95, Hint: "今年已完成的执法培训学时，每年不少于 40 学时", Aliases: []string{"本年度培训学时", "培训学时"}},
 		{Key: "reviewer", Header: "法制审核人员", Kind: Bool, Hint: "在法制机构从事法制审核工作"},
 		{Key: "left", Header: "已调离", Kind: Bool, Hint: "调离或退休的人员不再列入公示清单，记录保留"},
 		{Key: "note", Header: "备注", Kind: LongText},
@@ -124,18 +124,20 @@ var officerOps = &ops[domain.Officer]{
 	importAll: (*store.Store).ImportOfficers,
 	status: func(o domain.Officer, c *listCtx) (string, int) {
 		s := o.CertStatus(c.today)
-		level := 0
+		level := LevelGood
 		switch s {
 		case "证件即将到期":
-			level = 1
+			level = LevelSoon
 			s += fmt.Sprintf("（还有 %d 天）", c.today.DaysUntil(o.ValidUntil))
 		case "证件已过期", "无执法证":
-			level = 2
+			level = LevelBad
 		}
 		if !o.Left {
 			if short := o.TrainingShort(c.today.Year); short > 0 {
-				s += fmt.Sprintf("；本年培训差 %s 学时", numberText(short))
-				level = max(level, 1)
+				s += fmt.Sprintf("；培训差 %s 学时", numberText(short))
+				if level == LevelGood {
+					level = LevelSoon
+				}
 			}
 		}
 		return s, level
@@ -149,14 +151,14 @@ var matterSpec = &Spec{
 	Intro: "每个执法事项写明类别、实施依据、裁量基准和承办机构；标记为随机抽查事项、需要音像记录的环节和必经法制审核的事项，案件办理时会自动使用。",
 	Fields: []Field{
 		{Key: "type", Header: "事项类别", Kind: Choice, Required: true, Choices: actLabels(), Print: 0.9, Table: 80, Aliases: []string{"执法类别", "类别"}},
-		{Key: "code", Header: "事项编码", Kind: Text, Print: 1.2, Table: 110, Aliases: []string{"编码"}},
-		{Key: "name", Header: "事项名称", Kind: Text, Required: true, Print: 2.2, Table: 250},
-		{Key: "basis", Header: "实施依据", Kind: LongText, Required: true, Print: 3.2, Table: 260, Hint: "法律法规名称和条款，例如《中华人民共和国食品安全法》第一百二十四条", Aliases: []string{"设定依据", "法律依据"}},
+		{Key: "code", Header: "事项编码", Kind: Text, Print: 1.2, Table: 118, Aliases: []string{"编码"}},
+		{Key: "name", Header: "事项名称", Kind: Text, Required: true, Print: 2.2, Table: 215},
+		{Key: "basis", Header: "实施依据", Kind: LongText, Required: true, Print: 3.2, Table: 175, Hint: "法律法规名称和条款，例如《中华人民共和国食品安全法》第一百二十四条", Aliases: []string{"设定依据", "法律依据"}},
 		{Key: "benchmark", Header: "裁量基准", Kind: LongText, Hint: "裁量基准的说明；也可以在下面勾选裁量基准清单中的条目"},
 		{Key: "benchmark_codes", Header: "裁量基准编号", Kind: Multi, Hint: "对应裁量基准清单中的编号，多个用“、”分隔"},
 		{Key: "benchmark_ref", Header: "裁量基准", Print: 2.0, Computed: true},
-		{Key: "unit", Header: "承办机构", Kind: Suggest, Print: 1.2, Table: 130, Aliases: []string{"实施机构", "责任科室"}},
-		{Key: "time_limit", Header: "办理时限", Kind: Text, Print: 0.9, Table: 80},
+		{Key: "unit", Header: "承办机构", Kind: Suggest, Print: 1.2, Table: 150, Aliases: []string{"实施机构", "责任科室"}},
+		{Key: "time_limit", Header: "办理时限", Kind: Text, Print: 0.9},
 		{Key: "random", Header: "随机抽查事项", Kind: Bool, Print: 0.8, Hint: "同时列入随机抽查事项清单"},
 		{Key: "recording", Header: "音像记录环节", Kind: Multi, Choices: stageLabels(), Hint: "这些环节必须全程音像记录（音像记录事项清单）"},
 		{Key: "major", Header: "必经法制审核", Kind: Bool, Hint: "这个事项的每个决定都要经过法制审核"},
@@ -164,6 +166,7 @@ var matterSpec = &Spec{
 		{Key: "note", Header: "备注", Kind: LongText},
 	},
 	StatusHeader: "标记",
+	StatusAfter:  "name",
 	RemoveWord:   "停用",
 }
 
@@ -264,16 +267,16 @@ var bodySpec = &Spec{
 	Kind:  domain.ListBodies,
 	Intro: "本机关、法律法规授权组织、受委托组织及各承办机构（内设科室、所队）的职责分工。",
 	Fields: []Field{
-		{Key: "kind", Header: "主体类型", Kind: Choice, Required: true, Choices: labels(domain.AllBodyKinds, domain.BodyKind.Label), Print: 1.0, Table: 110, Aliases: []string{"类型"}},
-		{Key: "name", Header: "名称", Kind: Text, Required: true, Print: 1.8, Table: 220, Aliases: []string{"主体名称", "机构名称"}},
-		{Key: "parent", Header: "所属主体/委托机关", Kind: Suggest, Print: 1.4, Table: 180, Hint: "承办机构填所属执法主体；受委托组织填委托机关", Aliases: []string{"所属执法主体", "委托机关"}},
+		{Key: "kind", Header: "主体类型", Kind: Choice, Required: true, Choices: labels(domain.AllBodyKinds, domain.BodyKind.Label), Print: 1.0, Table: 95, Aliases: []string{"类型"}},
+		{Key: "name", Header: "名称", Kind: Text, Required: true, Print: 1.8, Table: 250, Aliases: []string{"主体名称", "机构名称"}},
+		{Key: "parent", Header: "所属主体/委托机关", Kind: Suggest, Print: 1.4, Hint: "承办机构填所属执法主体；受委托组织填委托机关", Aliases: []string{"所属执法主体", "委托机关"}},
 		{Key: "credit_code", Header: "统一社会信用代码", Kind: Text, Print: 1.7, Table: 170},
-		{Key: "legal_rep", Header: "法定代表人/负责人", Kind: Text, Print: 0.9, Table: 110, Aliases: []string{"法定代表人", "负责人"}},
-		{Key: "duties", Header: "职责及分工", Kind: LongText, Print: 3.0, Table: 260, Aliases: []string{"主要职责", "职责"}},
+		{Key: "legal_rep", Header: "法定代表人/负责人", Kind: Text, Print: 0.9, Table: 100, Aliases: []string{"法定代表人", "负责人"}},
+		{Key: "duties", Header: "职责及分工", Kind: LongText, Print: 3.0, Table: 185, Aliases: []string{"主要职责", "职责"}},
 		{Key: "jurisdiction", Header: "管辖范围", Kind: Text, Print: 1.2},
 		{Key: "entrustment", Header: "委托依据及委托协议", Kind: LongText, Print: 1.5, Hint: "受委托组织必填：委托的法律依据、委托协议名称和期限"},
 		{Key: "address", Header: "地址", Kind: Text, Print: 1.4},
-		{Key: "phone", Header: "联系电话", Kind: Text, Print: 1.1, Table: 120, Aliases: []string{"投诉电话"}},
+		{Key: "phone", Header: "联系电话", Kind: Text, Print: 1.1, Table: 110, Aliases: []string{"投诉电话"}},
 		{Key: "note", Header: "备注", Kind: LongText},
 	},
 	RemoveWord: "删除",
@@ -321,16 +324,16 @@ var inspectionSpec = &Spec{
 	Kind:  domain.ListInspections,
 	Intro: "“双随机、一公开”抽查事项：抽查类别、对象、依据、内容、方式、比例和频次。",
 	Fields: []Field{
-		{Key: "category", Header: "抽查类别", Kind: Choice, Required: true, Choices: labels(domain.AllInspectionCategories, domain.InspectionCategory.Label), Print: 0.9, Table: 110, Aliases: []string{"类别", "检查类别"}},
+		{Key: "category", Header: "抽查类别", Kind: Choice, Required: true, Choices: labels(domain.AllInspectionCategories, domain.InspectionCategory.Label), Print: 0.9, Table: 100, Aliases: []string{"类别", "检查类别"}},
 		{Key: "code", Header: "事项编码", Kind: Text, Print: 1.0, Aliases: []string{"编码"}},
-		{Key: "name", Header: "抽查事项", Kind: Text, Required: true, Print: 1.8, Table: 220, Aliases: []string{"抽查事项名称", "检查事项"}},
-		{Key: "object", Header: "检查对象", Kind: Text, Required: true, Print: 1.4, Table: 160, Aliases: []string{"抽查对象"}},
-		{Key: "basis", Header: "检查依据", Kind: LongText, Required: true, Print: 2.4, Table: 200, Aliases: []string{"抽查依据"}},
+		{Key: "name", Header: "抽查事项", Kind: Text, Required: true, Print: 1.8, Table: 210, Aliases: []string{"抽查事项名称", "检查事项"}},
+		{Key: "object", Header: "检查对象", Kind: Text, Required: true, Print: 1.4, Table: 150, Aliases: []string{"抽查对象"}},
+		{Key: "basis", Header: "检查依据", Kind: LongText, Required: true, Print: 2.4, Table: 160, Aliases: []string{"抽查依据"}},
 		{Key: "content", Header: "检查内容", Kind: LongText, Print: 1.8, Aliases: []string{"抽查内容"}},
-		{Key: "method", Header: "检查方式", Kind: Suggest, Print: 1.0, Table: 110, Aliases: []string{"抽查方式"}},
+		{Key: "method", Header: "检查方式", Kind: Suggest, Print: 1.0, Aliases: []string{"抽查方式"}},
 		{Key: "proportion", Header: "抽查比例", Kind: Text, Print: 0.7, Table: 80, Hint: "百分比，例如 5% 或 不低于3%"},
-		{Key: "frequency", Header: "抽查频次", Kind: Text, Print: 0.8, Table: 100, Aliases: []string{"频次"}},
-		{Key: "unit", Header: "实施机构", Kind: Suggest, Print: 1.0, Table: 120, Aliases: []string{"承办机构"}},
+		{Key: "frequency", Header: "抽查频次", Kind: Text, Print: 0.8, Table: 90, Aliases: []string{"频次"}},
+		{Key: "unit", Header: "实施机构", Kind: Suggest, Print: 1.0, Table: 110, Aliases: []string{"承办机构"}},
 		{Key: "note", Header: "备注", Kind: LongText},
 	},
 	RemoveWord: "删除",
@@ -459,12 +462,12 @@ var benchmarkSpec = &Spec{
 	Kind:  domain.ListBenchmarks,
 	Intro: "每个违法行为按情节分档：违法情节 → 裁量阶次 → 处罚标准。同一违法行为的各档使用同一个编号，执法事项按编号引用。",
 	Fields: []Field{
-		{Key: "code", Header: "编号", Kind: Text, Required: true, Print: 0.8, Table: 80, Hint: "同一违法行为的各档填同一编号，例如 SP-012", Aliases: []string{"序号", "基准编号"}},
-		{Key: "violation", Header: "违法行为", Kind: Text, Required: true, Print: 1.6, Table: 200},
+		{Key: "code", Header: "编号", Kind: Text, Required: true, Print: 0.8, Table: 75, Hint: "同一违法行为的各档填同一编号，例如 SP-012", Aliases: []string{"序号", "基准编号"}},
+		{Key: "violation", Header: "违法行为", Kind: Text, Required: true, Print: 1.6, Table: 170},
 		{Key: "basis", Header: "违法依据", Kind: LongText, Print: 1.8},
-		{Key: "penalty_basis", Header: "处罚依据", Kind: LongText, Required: true, Print: 1.8, Table: 180},
-		{Key: "circumstance", Header: "违法情节", Kind: LongText, Required: true, Print: 2.2, Table: 220, Aliases: []string{"情节", "违法程度"}},
-		{Key: "grade", Header: "裁量阶次", Kind: Choice, Required: true, Choices: labels(domain.AllBenchmarkGrades, domain.BenchmarkGrade.Label), Print: 0.8, Table: 90, Aliases: []string{"裁量等级", "处罚阶次"}},
+		{Key: "penalty_basis", Header: "处罚依据", Kind: LongText, Required: true, Print: 1.8, Table: 150},
+		{Key: "circumstance", Header: "违法情节", Kind: LongText, Required: true, Print: 2.2, Table: 200, Aliases: []string{"情节", "违法程度"}},
+		{Key: "grade", Header: "裁量阶次", Kind: Choice, Required: true, Choices: labels(domain.AllBenchmarkGrades, domain.BenchmarkGrade.Label), Print: 0.8, Table: 85, Aliases: []string{"裁量等级", "处罚阶次"}},
 		{Key: "penalty", Header: "处罚标准", Kind: LongText, Required: true, Print: 2.2, Table: 220, Aliases: []string{"裁量幅度", "处罚幅度"}},
 		{Key: "note", Header: "备注", Kind: LongText},
 	},

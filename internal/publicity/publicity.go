@@ -51,8 +51,16 @@ type Item struct {
 	Row    Row
 	Active bool   // in the published list
 	Status string // computed, e.g. 证件即将到期（还有 30 天）
-	Level  int    // 0 fine, 1 needs attention soon, 2 not allowed / overdue
+	Level  int    // how the status reads: LevelPlain, LevelGood, LevelSoon or LevelBad
 }
+
+// Levels of an item's status.
+const (
+	LevelPlain = 0 // information, e.g. a matter's flags
+	LevelGood  = 1 // all is well, e.g. 可执法
+	LevelSoon  = 2 // needs attention soon, e.g. a certificate expiring within 60 days
+	LevelBad   = 3 // not allowed or overdue, e.g. an expired certificate
+)
 
 // Text is the item's value of field key.
 func (it Item) Text(key string) string { return it.Row[key] }

@@ -336,10 +336,10 @@ func TestCertificateAndTrainingTodos(t *testing.T) {
 	}
 	items, _ := e.svc.Items(e.admin, domain.ListOfficers)
 	for _, it := range items {
-		if it.Row["name"] == "陈静" && (it.Level != 2 || it.Status != "证件已过期") {
+		if it.Row["name"] == "陈静" && (it.Level != publicity.LevelBad || it.Status != "证件已过期") {
 			t.Errorf("expired officer status %q level %d", it.Status, it.Level)
 		}
-		if it.Row["name"] == "刘洋" && (it.Level != 1 || !strings.Contains(it.Status, "还有 42 天")) {
+		if it.Row["name"] == "刘洋" && (it.Level != publicity.LevelSoon || !strings.Contains(it.Status, "还有 42 天")) {
 			t.Errorf("expiring officer status %q level %d", it.Status, it.Level)
 		}
 		if it.Row["name"] == "杨帆" && !strings.Contains(it.Status, "差 16 学时") {

@@ -54,8 +54,10 @@ type Spec struct {
 	// the benchmark lines of one violation. GroupFields are blanked with it.
 	GroupBy     string
 	GroupFields []string
-	// StatusHeader is the header of the computed status column of the screen table ("" none).
+	// StatusHeader is the header of the computed status column of the screen table ("" none);
+	// the column comes first, or after the field StatusAfter.
 	StatusHeader string
+	StatusAfter  string
 	// RemoveWord is what removing an entry is called: 删除, or 标记调离 for officers who are
 	// kept for the record.
 	RemoveWord string

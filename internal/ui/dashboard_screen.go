@@ -52,7 +52,11 @@ type todoSource interface {
 
 // todoSources lists every capability's dashboard contributions.
 func (u *UI) todoSources() []todoSource {
-	return []todoSource{u.svc.Office}
+	sources := []todoSource{u.svc.Office}
+	if u.svc.Publicity != nil {
+		sources = append(sources, u.svc.Publicity)
+	}
+	return sources
 }
 
 // todos gathers the dashboard entries of every capability, sorted by urgency then due date.

@@ -27,6 +27,7 @@ func settingsTabs() []settingsTab {
 	return []settingsTab{
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
+		{"publicity", "pub.settings.tab", (*UI).publicitySettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
 		{"about", "settings.about", (*UI).aboutTab},

@@ -12,6 +12,7 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/store"
 )
 
@@ -20,9 +21,10 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Version string
+	Store     *store.Store
+	Office    *office.Service
+	Publicity *publicity.Service
+	Version   string
 }
 
 // UI is the one LawDesk window and the signed-in session.
