@@ -18,10 +18,14 @@ type PrintRequest struct {
 }
 
 // PrintList writes the list as a formal PDF table (title, office, version date, page
-// numbers, headers on every page) and logs the print.
+// numbers, headers on every page) and logs the print. A published version is public
+// information and needs no account (the command line prints it without signing in); the
+// unpublished draft needs one.
 func (s *Service) PrintList(sess office.Session, w io.Writer, req PrintRequest) error {
-	if err := domain.Require(sess.User, domain.PermViewDashboard, "打印公示清单"); err != nil {
-		return err
+	if req.Draft {
+		if err := domain.Require(sess.User, domain.PermViewDashboard, "打印未发布的清单草稿"); err != nil {
+			return err
+		}
 	}
 	spec, err := SpecOf(req.Kind)
 	if err != nil {
@@ -62,7 +66,7 @@ func (s *Service) PrintList(sess office.Session, w io.Writer, req PrintRequest) 
 // fillTable puts a snapshot into a table: a 序号 column, then the published columns with
 // the spec's widths; a group's repeated cells (a benchmark's violation) print once.
 func fillTable(t *pdf.Table, spec *Spec, snap domain.ListSnapshot) {
-	t.Columns = append(t.Columns, pdf.Column{Header: "序号", Width: 0.45, Align: pdf.AlignCenter})
+	t.Columns = append(t.Columns, pdf.Column{Header: "序号", Width: 0.55, Align: pdf.AlignCenter})
 	for _, c := range snap.Columns {
 		w := 1.0
 		if f, ok := spec.Field(c.Key); ok && f.Print > 0 {
