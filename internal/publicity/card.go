@@ -124,15 +124,36 @@ func (s *Service) storePhoto(p PhotoFile) (blob.Info, error) {
 	return s.st.Blobs().Put(context.Background(), &buf)
 }
 
-// Photo returns the ID photo of a window (its own, else its officer's); nil when none.
-func (s *Service) Photo(w domain.Window) (image.Image, error) {
-	sha := w.PhotoSHA
-	if sha == "" && w.OfficerID != 0 {
+// photoSHA is the stored photo of a window: its own, else its officer's; "" when none.
+func (s *Service) photoSHA(w domain.Window) string {
+	if w.PhotoSHA == "" && w.OfficerID != 0 {
 		if o, err := s.st.Officer(w.OfficerID); err == nil {
-			sha = o.PhotoSHA
+			return o.PhotoSHA
 		}
 	}
-	return s.photoBySHA(sha)
+	return w.PhotoSHA
+}
+
+// Photo returns the ID photo of a window (its own, else its officer's); nil when none.
+func (s *Service) Photo(w domain.Window) (image.Image, error) { return s.photoBySHA(s.photoSHA(w)) }
+
+// photoJPEG is the stored photo of a window as the JPEG storePhoto wrote (3:4, at most
+// pdf.IDPhotoWidth wide), embedded in cards as it is; nil when none.
+func (s *Service) photoJPEG(w domain.Window) ([]byte, error) {
+	sha := s.photoSHA(w)
+	if sha == "" {
+		return nil, nil
+	}
+	f, err := s.st.Blobs().Open(sha)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.EINTERNAL, "照片文件缺失或无法读取（%s…）。请运行数据校验，或重新选择照片。", sha[:12])
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, domain.Wrap(err, domain.EINTERNAL, "照片文件无法读取（%s…）。", sha[:12])
+	}
+	return data, nil
 }
 
 // OfficerPhoto returns an officer's stored ID photo; nil when none.
@@ -206,13 +227,13 @@ func (s *Service) renderCards(w io.Writer, windows []domain.Window, size pdf.Car
 	}
 	cards := make([]pdf.Card, len(windows))
 	for i, win := range windows {
-		photo, err := s.Photo(win)
+		photo, err := s.photoJPEG(win)
 		if err != nil {
 			return err
 		}
 		cards[i] = pdf.Card{Office: ag.Name, Window: win.Name, Name: win.Staff, Post: win.Post, Duties: win.Duties,
 			Services: win.Services, Materials: win.Materials, ProgressPhone: win.ProgressPhone,
-			Consultation: win.Consultation, ComplaintPhone: win.ComplaintPhone, QRURL: ag.PublicURL, Photo: photo}
+			Consultation: win.Consultation, ComplaintPhone: win.ComplaintPhone, QRURL: ag.PublicURL, PhotoJPEG: photo}
 		if progress != nil {
 			progress(i+1, len(windows))
 		}

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -188,4 +189,11 @@ func TestCardPreview(t *testing.T) {
 	if ev, _ := e.st.Events(store.EventFilter{ActionPrefix: "card."}); len(ev) != 0 {
 		t.Errorf("a preview was logged as a print: %+v", ev)
 	}
+}
+
+// encodeJPEGTo writes img as JPEG with one pixel changed by variant, so photos differ.
+func encodeJPEGTo(w io.Writer, img image.Image, variant int) error {
+	rgba := img.(*image.RGBA)
+	rgba.Pix[0] = byte(variant)
+	return jpeg.Encode(w, rgba, nil)
 }
