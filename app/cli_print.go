@@ -23,24 +23,20 @@ type target struct {
 	run     func(args []string, out io.Writer) error
 }
 
-var (
-	printTargets  = map[string]target{}
-	exportTargets = map[string]target{}
-)
+var printTargets = map[string]target{}
 
-// registerPrint adds a target to `lawdesk print`.
-func registerPrint(t target) { printTargets[t.name] = t }
-
-// registerExport adds a target to `lawdesk export`.
-func registerExport(t target) { exportTargets[t.name] = t }
+// registerPrint adds a target to `lawdesk print` (app/cli_export.go: registerExport).
+func registerPrint(t target) {
+	if _, dup := printTargets[t.name]; dup {
+		panic("print target registered twice: " + t.name)
+	}
+	printTargets[t.name] = t
+}
 
 func init() {
 	register(command{name: "print", usage: "<对象> [参数]",
-		summary: "打印为 PDF 文件 / print to a PDF file (" + "lawdesk print -h" + ")",
+		summary: "打印为 PDF 文件（lawdesk print -h 列出可打印的对象）/ print to a PDF file",
 		run:     func(args []string, out io.Writer) error { return dispatch("print", printTargets, args, out) }})
-	register(command{name: "export", usage: "<对象> [参数]",
-		summary: "导出数据 / export data (" + "lawdesk export -h" + ")",
-		run:     func(args []string, out io.Writer) error { return dispatch("export", exportTargets, args, out) }})
 }
 
 // dispatch runs the target named by args[0], or lists the targets.
