@@ -77,7 +77,7 @@ func runPrintCard(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc := publicity.New(st, nil)
+	svc := publicity.New(st)
 	windows, err := st.Windows()
 	if err != nil {
 		return err
@@ -141,7 +141,7 @@ func runPrintList(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc := publicity.New(st, nil)
+	svc := publicity.New(st)
 	req := publicity.PrintRequest{Kind: kind, Version: *version, Draft: *draft}
 	if err := writeOutput(*outPath, func(w io.Writer) error { return svc.PrintList(sess, w, req) }); err != nil {
 		return err
@@ -172,7 +172,7 @@ func runExportList(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc := publicity.New(st, nil)
+	svc := publicity.New(st)
 	if err := writeOutput(*outPath, func(w io.Writer) error { return svc.Export(sess, w, kind, *format) }); err != nil {
 		return err
 	}
@@ -189,7 +189,7 @@ func runExportTemplate(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	svc := publicity.New(nil, nil)
+	svc := publicity.New(nil)
 	if err := writeOutput(*outPath, func(w io.Writer) error { return svc.Template(w, kind, *format) }); err != nil {
 		return err
 	}

@@ -6,8 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -31,6 +33,7 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Publicity: publicity.New(st, nil), Version: Version()})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(),
+		Calendar: calendar.New(st), Publication: publication.New(st), Publicity: publicity.New(st)})
 	return nil
 }

@@ -63,6 +63,7 @@ var steps = []struct {
 	run  func(b *Builder) error
 }{
 	{"公示清单", publicityDemo},
+	{"事后公开", publicationDemo},
 }
 
 // Result says how to sign in to the new demo office.

@@ -29,7 +29,7 @@ type demoOfficer struct {
 }
 
 func publicityDemo(b *Builder) error {
-	svc := publicity.New(b.Store, nil)
+	svc := publicity.New(b.Store)
 	admin := b.As("admin")
 	realNow := b.Store.Now
 	defer func() { b.Store.Now = realNow }()
@@ -162,7 +162,7 @@ func linkAccounts(b *Builder, svc *publicity.Service) error {
 	}
 	off := office.New(b.Store)
 	admin := b.As("admin")
-	for _, o := range demoOfficers {
+	for _, o := range publicityOfficers {
 		if o.login == "" {
 			continue
 		}
@@ -177,7 +177,7 @@ func linkAccounts(b *Builder, svc *publicity.Service) error {
 	return nil
 }
 
-var demoOfficers = []demoOfficer{
+var publicityOfficers = []demoOfficer{
 	{"王建国", "青山县市场监督管理局", "党组书记、局长", "52020319001", "2028-12-31", "46", "admin", false},
 	{"赵敏", "青山县市场监督管理局", "副局长", "52020319002", "2028-12-31", "44", "zhaomin", false},
 	{"孙丽", "青山县市场监督管理局法规股", "股长（法制审核）", "52020319003", "2029-06-30", "52", "sunli", true},
@@ -208,7 +208,7 @@ func officerRow(o demoOfficer) publicity.Row {
 // certificates always expire soon or have just expired, whenever the demo is made.
 func demoOfficerRows(today domain.Date) []publicity.Row {
 	var rows []publicity.Row
-	for _, o := range demoOfficers {
+	for _, o := range publicityOfficers {
 		r := officerRow(o)
 		if o.until[0] == '+' || o.until[0] == '-' {
 			n := 0

@@ -25,7 +25,7 @@ func TestDemoFillsEveryPublishedList(t *testing.T) {
 	if st.Now().Unix() != now.Unix() {
 		t.Fatal("the demo left the store's clock changed")
 	}
-	svc := publicity.New(st, nil)
+	svc := publicity.New(st)
 	admin, err := office.New(st).Login("admin", "demo1234")
 	if err != nil {
 		t.Fatal(err)

@@ -30,7 +30,7 @@ func benchEnv(b *testing.B) (*publicity.Service, office.Session) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return publicity.New(st, nil), admin
+	return publicity.New(st), admin
 }
 
 // BenchmarkImport5000 previews and applies a 5,000-row GB18030 CSV of officers.

@@ -15,7 +15,6 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/store"
-	"lawdesk/internal/workday"
 )
 
 // Permissions of this capability.
@@ -32,18 +31,11 @@ var (
 
 // Service is the publicity capability over one store.
 type Service struct {
-	st  *store.Store
-	cal *workday.Calendar
+	st *store.Store
 }
 
-// New returns the publicity service. cal counts working days when the office's pending
-// limit is set in working days; nil uses the built-in official calendar.
-func New(st *store.Store, cal *workday.Calendar) *Service {
-	if cal == nil {
-		cal = workday.Builtin()
-	}
-	return &Service{st: st, cal: cal}
-}
+// New returns the publicity service.
+func New(st *store.Store) *Service { return &Service{st: st} }
 
 // Item is one entry of a list as shown on screen.
 type Item struct {

@@ -44,7 +44,7 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{st: st, svc: publicity.New(st, nil), admin: admin, clock: c,
+	return &env{st: st, svc: publicity.New(st), admin: admin, clock: c,
 		clerk: office.Session{User: domain.User{ID: 90, Name: "hexiao", FullName: "何晓", Roles: []domain.Role{domain.RoleClerk}}},
 		off:   office.Session{User: domain.User{ID: 91, Name: "liuyang", FullName: "刘洋", Roles: []domain.Role{domain.RoleOfficer}}},
 	}

@@ -9,6 +9,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/store"
+	"lawdesk/internal/workday"
 )
 
 // ListStatus is where a list stands: its latest published version and what changed since.
@@ -74,8 +75,12 @@ func (s *Service) due(since time.Time, l domain.PendingLimit) time.Time {
 		last = domain.DateOf(day.Time(time.UTC).AddDate(0, l.N, 0))
 	case domain.LimitDays:
 		last = day.AddDays(l.N)
-	default:
-		last = s.cal.AddWorkingDays(day, l.N).Date
+	default: // working days, by the office's calendar (official schedules and its own)
+		cal, err := s.st.Calendar()
+		if err != nil {
+			cal = workday.Builtin()
+		}
+		last = cal.AddWorkingDays(day, l.N).Date
 	}
 	return last.AddDays(1).Time(loc).Add(-time.Second)
 }

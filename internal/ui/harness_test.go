@@ -14,9 +14,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )
@@ -44,7 +46,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Publicity: publicity.New(st, nil), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
+		Calendar: calendar.New(st), Publication: publication.New(st), Publicity: publicity.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -98,21 +98,6 @@ func setField(t *testing.T, f *widget.Form, label, text string) {
 	test.Type(e, text)
 }
 
-// lastButton finds the last visible button showing text (dialogs lie over the screen).
-func lastButton(t *testing.T, u *UI, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	for _, b := range objects[*widget.Button](u) {
-		if b.Text == text {
-			found = b
-		}
-	}
-	if found == nil {
-		t.Fatalf("no button %q; screen: %s", text, screenText(u))
-	}
-	return found
-}
-
 func openList(t *testing.T, u *UI, kind domain.ListKind) {
 	t.Helper()
 	tapButton(t, u, "nav.publicity")

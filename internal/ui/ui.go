@@ -9,10 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 )
 
@@ -21,10 +23,12 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store     *store.Store
-	Office    *office.Service
-	Publicity *publicity.Service
-	Version   string
+	Store       *store.Store
+	Office      *office.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Publicity   *publicity.Service  // 事前公开: the published lists and posting-board cards
+	Version     string
 }
 
 // UI is the one LawDesk window and the signed-in session.
