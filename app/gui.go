@@ -8,8 +8,8 @@ import (
 
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/office"
-	"lawdesk/internal/publicity"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"

@@ -26,7 +26,7 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 	var windows []domain.Window
 	sel := -1
 	officerName := map[uint64]string{}
-	headers := []string{lang.L("pub.window.name"), lang.L("pub.window.staff"), lang.L("pub.window.post"), lang.L("pub.photo")}
+	headers := []string{lang.L("publicity.window.name"), lang.L("publicity.window.staff"), lang.L("publicity.window.post"), lang.L("publicity.photo")}
 	table := widget.NewTable(
 		func() (int, int) { return len(windows), len(headers) },
 		func() fyne.CanvasObject {
@@ -36,16 +36,16 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			w := windows[id.Row]
-			photo := lang.L("pub.photo.none")
+			photo := lang.L("publicity.photo.none")
 			switch {
 			case w.PhotoSHA != "":
-				photo = lang.L("pub.photo.own")
+				photo = lang.L("publicity.photo.own")
 			case w.OfficerID != 0:
-				photo = lang.L("pub.photo.officer")
+				photo = lang.L("publicity.photo.officer")
 			}
 			staff := w.Staff
 			if w.OfficerID != 0 {
-				staff += lang.L("pub.window.isofficer")
+				staff += lang.L("publicity.window.isofficer")
 			}
 			cells := []string{w.Name, staff, w.Post, photo}
 			o.(*widget.Label).SetText(cells[id.Col])
@@ -54,16 +54,16 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 	preview := canvas.NewImageFromImage(nil)
 	preview.FillMode = canvas.ImageFillContain
 	preview.SetMinSize(fyne.NewSize(320, 300))
-	previewNote := note(lang.L("pub.cards.preview.none"))
+	previewNote := note(lang.L("publicity.cards.preview.none"))
 	message := widget.NewLabel("")
 	message.Hide()
 	message.Importance = widget.SuccessImportance
 	message.Wrapping = fyne.TextWrapWord
 	canEdit := domain.Allowed(u.sess.User.Roles, publicity.PermEditCards)
 
-	edit := widget.NewButtonWithIcon(lang.L("pub.edit"), theme.DocumentCreateIcon(), nil)
-	remove := widget.NewButtonWithIcon(lang.L("pub.delete"), theme.DeleteIcon(), nil)
-	printOne := widget.NewButtonWithIcon(lang.L("pub.cards.printone"), theme.DocumentPrintIcon(), nil)
+	edit := widget.NewButtonWithIcon(lang.L("publicity.edit"), theme.DocumentCreateIcon(), nil)
+	remove := widget.NewButtonWithIcon(lang.L("publicity.delete"), theme.DeleteIcon(), nil)
+	printOne := widget.NewButtonWithIcon(lang.L("publicity.cards.printone"), theme.DocumentPrintIcon(), nil)
 	update := func() {
 		for _, b := range []*widget.Button{edit, remove, printOne} {
 			if sel >= 0 && sel < len(windows) {
@@ -99,9 +99,9 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 		}
 		update()
 	}
-	size := widget.NewSelect([]string{lang.L("pub.cards.a4"), lang.L("pub.cards.a5")}, nil)
+	size := widget.NewSelect([]string{lang.L("publicity.cards.a4"), lang.L("publicity.cards.a5")}, nil)
 	cardSize := func() pdf.CardSize {
-		if size.Selected == lang.L("pub.cards.a5") {
+		if size.Selected == lang.L("publicity.cards.a5") {
 			return pdf.CardA5Landscape
 		}
 		return pdf.CardA4
@@ -135,17 +135,17 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 	}
 	table.OnSelected = func(id widget.TableCellID) { sel = id.Row; update(); showPreview() }
 	size.OnChanged = func(string) { showPreview() }
-	size.SetSelected(lang.L("pub.cards.a4"))
+	size.SetSelected(lang.L("publicity.cards.a4"))
 	print := func(ids []uint64, name string) {
 		paper := cardSize()
 		u.saveAs(name, func(w io.Writer) error {
 			return u.svc.Publicity.PrintCards(u.sess, w, ids, paper, nil)
 		})
 	}
-	add := widget.NewButtonWithIcon(lang.L("pub.window.add"), theme.ContentAddIcon(), func() {
+	add := widget.NewButtonWithIcon(lang.L("publicity.window.add"), theme.ContentAddIcon(), func() {
 		u.windowDialog(nil, func(w domain.Window) {
 			load(w.ID)
-			message.SetText(fmt.Sprintf(lang.L("pub.window.saved"), w.Name))
+			message.SetText(fmt.Sprintf(lang.L("publicity.window.saved"), w.Name))
 			message.Show()
 		})
 	})
@@ -157,19 +157,19 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 		w := windows[sel]
 		u.windowDialog(&w, func(w domain.Window) {
 			load(w.ID)
-			message.SetText(fmt.Sprintf(lang.L("pub.window.saved"), w.Name))
+			message.SetText(fmt.Sprintf(lang.L("publicity.window.saved"), w.Name))
 			message.Show()
 		})
 	}
 	remove.OnTapped = func() {
 		w := windows[sel]
-		confirm(u.win, lang.L("pub.delete"), fmt.Sprintf(lang.L("pub.window.delete.confirm"), w.Name), lang.L("pub.delete"), func() {
+		confirm(u.win, lang.L("publicity.delete"), fmt.Sprintf(lang.L("publicity.window.delete.confirm"), w.Name), lang.L("publicity.delete"), func() {
 			if err := u.svc.Publicity.DeleteWindow(u.sess, w.ID); err != nil {
 				u.showError(err)
 				return
 			}
 			load(0)
-			message.SetText(fmt.Sprintf(lang.L("pub.window.removed"), w.Name))
+			message.SetText(fmt.Sprintf(lang.L("publicity.window.removed"), w.Name))
 			message.Show()
 		})
 	}
@@ -177,20 +177,20 @@ func (u *UI) cardsScreen() fyne.CanvasObject {
 		w := windows[sel]
 		print([]uint64{w.ID}, fmt.Sprintf("岗位信息公示牌-%s.pdf", fileSafe(w.Staff)))
 	}
-	printAll := widget.NewButtonWithIcon(lang.L("pub.cards.printall"), theme.DocumentPrintIcon(), func() {
+	printAll := widget.NewButtonWithIcon(lang.L("publicity.cards.printall"), theme.DocumentPrintIcon(), func() {
 		print(nil, "岗位信息公示牌（全部窗口）.pdf")
 	})
 	printAll.Importance = widget.HighImportance
 	ag, _ := u.svc.Office.Agency()
 	qr := ag.PublicURL
 	if qr == "" {
-		qr = lang.L("pub.cards.noqr")
+		qr = lang.L("publicity.cards.noqr")
 	}
-	intro := note(fmt.Sprintf(lang.L("pub.cards.intro"), qr))
-	tools := container.NewHBox(add, edit, remove, layout.NewSpacer(), widget.NewLabel(lang.L("pub.cards.paper")), size, printOne, printAll)
+	intro := note(fmt.Sprintf(lang.L("publicity.cards.intro"), qr))
+	tools := container.NewHBox(add, edit, remove, layout.NewSpacer(), widget.NewLabel(lang.L("publicity.cards.paper")), size, printOne, printAll)
 	load(0)
-	top := container.NewVBox(subheading(lang.L("pub.cards")), intro, tools, message)
-	right := container.NewBorder(widget.NewLabelWithStyle(lang.L("pub.cards.preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	top := container.NewVBox(subheading(lang.L("publicity.cards")), intro, tools, message)
+	right := container.NewBorder(widget.NewLabelWithStyle(lang.L("publicity.cards.preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewStack(container.NewCenter(previewNote), preview))
 	split := container.NewHSplit(table, right)
 	split.SetOffset(0.6)
@@ -217,7 +217,7 @@ func (u *UI) windowDialog(existing *domain.Window, saved func(domain.Window)) {
 	if err != nil {
 		u.showError(err)
 	}
-	noOfficer := lang.L("pub.window.notofficer")
+	noOfficer := lang.L("publicity.window.notofficer")
 	options := []string{noOfficer}
 	ids := map[string]uint64{noOfficer: 0}
 	current := noOfficer
@@ -261,8 +261,8 @@ func (u *UI) windowDialog(existing *domain.Window, saved func(domain.Window)) {
 	progress.SetText(w.ProgressPhone)
 	consult.SetText(w.Consultation)
 	complaint.SetText(w.ComplaintPhone)
-	name.SetPlaceHolder(lang.L("pub.window.name.placeholder"))
-	services.SetPlaceHolder(lang.L("pub.window.services.placeholder"))
+	name.SetPlaceHolder(lang.L("publicity.window.name.placeholder"))
+	services.SetPlaceHolder(lang.L("publicity.window.services.placeholder"))
 
 	var currentPhoto image.Image
 	if existing != nil {
@@ -279,17 +279,17 @@ func (u *UI) windowDialog(existing *domain.Window, saved func(domain.Window)) {
 		return fi
 	}
 	form := widget.NewForm(
-		item("name", lang.L("pub.window.name")+" *", name, ""),
-		item("officer", lang.L("pub.window.officer"), officer, lang.L("pub.window.officer.hint")),
-		item("staff", lang.L("pub.window.staff")+" *", staff, ""),
-		item("post", lang.L("pub.window.post"), post, ""),
-		widget.NewFormItem(lang.L("pub.photo"), photo.widget),
-		item("duties", lang.L("pub.window.duties"), duties, ""),
-		item("services", lang.L("pub.window.services"), services, lang.L("pub.window.oneperline")),
-		item("materials", lang.L("pub.window.materials"), materials, lang.L("pub.window.oneperline")),
-		item("progress_phone", lang.L("pub.window.progress"), progress, ""),
-		item("consultation", lang.L("pub.window.consult"), consult, ""),
-		item("complaint_phone", lang.L("pub.window.complaint"), complaint, lang.L("pub.window.phones.hint")),
+		item("name", lang.L("publicity.window.name")+" *", name, ""),
+		item("officer", lang.L("publicity.window.officer"), officer, lang.L("publicity.window.officer.hint")),
+		item("staff", lang.L("publicity.window.staff")+" *", staff, ""),
+		item("post", lang.L("publicity.window.post"), post, ""),
+		widget.NewFormItem(lang.L("publicity.photo"), photo.widget),
+		item("duties", lang.L("publicity.window.duties"), duties, ""),
+		item("services", lang.L("publicity.window.services"), services, lang.L("publicity.window.oneperline")),
+		item("materials", lang.L("publicity.window.materials"), materials, lang.L("publicity.window.oneperline")),
+		item("progress_phone", lang.L("publicity.window.progress"), progress, ""),
+		item("consultation", lang.L("publicity.window.consult"), consult, ""),
+		item("complaint_phone", lang.L("publicity.window.complaint"), complaint, lang.L("publicity.window.phones.hint")),
 	)
 	status := errorLabel()
 	var d dialog.Dialog
@@ -306,7 +306,7 @@ func (u *UI) windowDialog(existing *domain.Window, saved func(domain.Window)) {
 			if l, ok := fields[domain.ErrorField(err)]; ok {
 				l.SetText(domain.ErrorMessage(err))
 				l.Show()
-				status.SetText(lang.L("pub.form.fix"))
+				status.SetText(lang.L("publicity.form.fix"))
 			} else {
 				status.SetText(domain.ErrorMessage(err))
 			}
@@ -318,9 +318,9 @@ func (u *UI) windowDialog(existing *domain.Window, saved func(domain.Window)) {
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
-	title := lang.L("pub.window.add")
+	title := lang.L("publicity.window.add")
 	if existing != nil {
-		title = fmt.Sprintf(lang.L("pub.form.edit"), existing.Name)
+		title = fmt.Sprintf(lang.L("publicity.form.edit"), existing.Name)
 	}
 	content := container.NewBorder(nil, container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil,
 		container.NewVScroll(form))

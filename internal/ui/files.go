@@ -76,7 +76,7 @@ var chooseOpenFile = func(u *UI, exts []string, done func(name string, data []by
 func (u *UI) saveAs(name string, produce func(w io.Writer) error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	chooseSaveFile(u, name, []string{ext}, func(w io.WriteCloser, path string, remove func()) {
-		p := u.showProgress(lang.L("pub.progress.saving"), filepath.Base(path), nil)
+		p := u.showProgress(lang.L("publicity.progress.saving"), filepath.Base(path), nil)
 		runInBackground(func() {
 			var buf bytes.Buffer
 			err := produce(&buf)
@@ -98,7 +98,7 @@ func (u *UI) saveAs(name string, produce func(w io.Writer) error) {
 					u.showError(err)
 					return
 				}
-				showMessage(u.win, lang.L("pub.saved.title"), lang.L("pub.saved.file")+path)
+				showMessage(u.win, lang.L("publicity.saved.title"), lang.L("publicity.saved.file")+path)
 			})
 		})
 	})

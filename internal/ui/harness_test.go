@@ -17,8 +17,8 @@ import (
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
-	"lawdesk/internal/publicity"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )

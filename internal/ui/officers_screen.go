@@ -25,10 +25,10 @@ func (u *UI) officerExtras() listExtras {
 		u.showError(err)
 	}
 	return listExtras{
-		columns: []listColumn{{header: lang.L("pub.officer.account"), width: 75,
+		columns: []listColumn{{header: lang.L("publicity.officer.account"), width: 75,
 			value: func(it publicity.Item) string { return accounts[it.ID] }}},
 		formItems: func(it *publicity.Item) ([]*widget.FormItem, func(uint64) error) {
-			account := lang.L("pub.officer.noaccount")
+			account := lang.L("publicity.officer.noaccount")
 			var current image.Image
 			if it != nil {
 				if a := accounts[it.ID]; a != "" {
@@ -43,10 +43,10 @@ func (u *UI) officerExtras() listExtras {
 				}
 			}
 			photo := newPhotoPicker(u, current)
-			accountNote := note(fmt.Sprintf(lang.L("pub.officer.account.note"), account))
+			accountNote := note(fmt.Sprintf(lang.L("publicity.officer.account.note"), account))
 			items := []*widget.FormItem{
-				widget.NewFormItem(lang.L("pub.photo"), photo.widget),
-				widget.NewFormItem(lang.L("pub.officer.account"), accountNote),
+				widget.NewFormItem(lang.L("publicity.photo"), photo.widget),
+				widget.NewFormItem(lang.L("publicity.officer.account"), accountNote),
 			}
 			return items, func(id uint64) error {
 				if photo.picked == nil {
@@ -69,27 +69,27 @@ func newPhotoPicker(u *UI, current image.Image) *photoPicker {
 	img := canvas.NewImageFromImage(current)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(75, 100))
-	placeholder := widget.NewLabel(lang.L("pub.photo.none"))
+	placeholder := widget.NewLabel(lang.L("publicity.photo.none"))
 	frame := container.NewStack(placeholder, img)
 	if current != nil {
 		placeholder.Hide()
 	}
 	name := widget.NewLabel("")
-	pick := widget.NewButton(lang.L("pub.photo.pick"), func() {
+	pick := widget.NewButton(lang.L("publicity.photo.pick"), func() {
 		chooseOpenFile(u, []string{".jpg", ".jpeg", ".png"}, func(file string, data []byte) {
 			decoded, _, err := image.Decode(bytes.NewReader(data))
 			if err != nil {
-				u.showError(domain.Errorf(domain.EINVALID, lang.L("pub.photo.bad"), file))
+				u.showError(domain.Errorf(domain.EINVALID, lang.L("publicity.photo.bad"), file))
 				return
 			}
 			p.picked = &publicity.PhotoFile{Name: file, Data: data}
 			img.Image = decoded
 			img.Refresh()
 			placeholder.Hide()
-			name.SetText(file + lang.L("pub.photo.picked"))
+			name.SetText(file + lang.L("publicity.photo.picked"))
 		})
 	})
-	hint := note(lang.L("pub.photo.hint"))
+	hint := note(lang.L("publicity.photo.hint"))
 	p.widget = container.NewBorder(nil, nil, container.NewPadded(frame), nil, container.NewVBox(pick, name, hint))
 	return p
 }
@@ -97,7 +97,7 @@ func newPhotoPicker(u *UI, current image.Image) *photoPicker {
 // officerSelect is the user dialog's choice of the officer an account belongs to, so
 // the officer sees their own certificate reminders and cases.
 func (u *UI) officerSelect(existing *domain.User) (*widget.Select, func() uint64) {
-	none := lang.L("pub.user.officer.none")
+	none := lang.L("publicity.user.officer.none")
 	options := []string{none}
 	ids := map[string]uint64{none: 0}
 	current := none

@@ -21,11 +21,11 @@ type publicityPage struct {
 }
 
 func publicityPages() []publicityPage {
-	pages := []publicityPage{{"overview", lang.L("pub.overview")}}
+	pages := []publicityPage{{"overview", lang.L("publicity.overview")}}
 	for _, k := range domain.AllListKinds {
 		pages = append(pages, publicityPage{string(k), k.Title()})
 	}
-	return append(pages, publicityPage{"cards", lang.L("pub.cards")})
+	return append(pages, publicityPage{"cards", lang.L("publicity.cards")})
 }
 
 // publicityScreen (公示): the lists the office publishes, their versions, spreadsheets and
@@ -97,21 +97,21 @@ func (u *UI) publicityOverview(open func(domain.ListKind)) fyne.CanvasObject {
 		version := widget.NewLabel(versionLine(ls))
 		version.Wrapping = fyne.TextWrapWord
 		state := pendingLabel(ls, limit.String())
-		btn := widget.NewButton(lang.L("pub.open"), func() { open(ls.Kind) })
+		btn := widget.NewButton(lang.L("publicity.open"), func() { open(ls.Kind) })
 		rows.Add(widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(btn),
-			container.NewVBox(container.NewHBox(title, widget.NewLabel(fmt.Sprintf(lang.L("pub.entries"), ls.Entries))), version, state))))
+			container.NewVBox(container.NewHBox(title, widget.NewLabel(fmt.Sprintf(lang.L("publicity.entries"), ls.Entries))), version, state))))
 	}
-	intro := note(fmt.Sprintf(lang.L("pub.overview.intro"), limit.String()))
-	return container.NewBorder(container.NewVBox(subheading(lang.L("pub.overview")), intro), nil, nil, nil, container.NewVScroll(rows))
+	intro := note(fmt.Sprintf(lang.L("publicity.overview.intro"), limit.String()))
+	return container.NewBorder(container.NewVBox(subheading(lang.L("publicity.overview")), intro), nil, nil, nil, container.NewVScroll(rows))
 }
 
 // versionLine says which version is in force: 现行第 2 版（2026-08-07 发布，王建国）.
 func versionLine(ls publicity.ListStatus) string {
 	if ls.Latest == nil {
-		return lang.L("pub.version.none")
+		return lang.L("publicity.version.none")
 	}
 	v := ls.Latest
-	return fmt.Sprintf(lang.L("pub.version.current"), v.No, v.Date, v.ActorName, v.Reason)
+	return fmt.Sprintf(lang.L("publicity.version.current"), v.No, v.Date, v.ActorName, v.Reason)
 }
 
 // pendingLabel says in colour whether changes wait for publication, and until when.
@@ -121,18 +121,18 @@ func pendingLabel(ls publicity.ListStatus, limit string) *widget.Label {
 	n := len(ls.Pending.Added) + len(ls.Pending.Changed) + len(ls.Pending.Removed)
 	switch {
 	case !ls.HasPending():
-		l.SetText(lang.L("pub.pending.none"))
+		l.SetText(lang.L("publicity.pending.none"))
 		l.Importance = widget.SuccessImportance
 	case ls.Latest == nil:
-		l.SetText(fmt.Sprintf(lang.L("pub.pending.first"), ls.Entries))
+		l.SetText(fmt.Sprintf(lang.L("publicity.pending.first"), ls.Entries))
 		l.Importance = widget.WarningImportance
 	default:
 		since := ls.PendingSince.Local().Format("2006-01-02")
 		due := ls.Due.Local().Format("2006-01-02")
-		l.SetText(fmt.Sprintf(lang.L("pub.pending.some"), n, since, limit, due))
+		l.SetText(fmt.Sprintf(lang.L("publicity.pending.some"), n, since, limit, due))
 		l.Importance = widget.WarningImportance
 		if ls.Overdue {
-			l.SetText(l.Text + lang.L("pub.pending.overdue"))
+			l.SetText(l.Text + lang.L("publicity.pending.overdue"))
 			l.Importance = widget.DangerImportance
 		}
 	}

@@ -41,7 +41,7 @@ func (u *UI) publicitySettingsTab() fyne.CanvasObject {
 		v, err := strconv.Atoi(n.Text)
 		if err != nil {
 			status.Importance = widget.DangerImportance
-			status.SetText(lang.L("pub.settings.number"))
+			status.SetText(lang.L("publicity.settings.number"))
 			return
 		}
 		l.N = v
@@ -51,7 +51,7 @@ func (u *UI) publicitySettingsTab() fyne.CanvasObject {
 			return
 		}
 		status.Importance = widget.SuccessImportance
-		status.SetText(fmt.Sprintf(lang.L("pub.settings.saved"), l))
+		status.SetText(fmt.Sprintf(lang.L("publicity.settings.saved"), l))
 	})
 	save.Importance = widget.HighImportance
 	if !domain.Allowed(u.sess.User.Roles, domain.PermEditAgency) {
@@ -60,6 +60,6 @@ func (u *UI) publicitySettingsTab() fyne.CanvasObject {
 		save.Disable()
 		status.SetText(lang.L("agency.readonly"))
 	}
-	form := widget.NewForm(widget.NewFormItem(lang.L("pub.settings.limit"), container.NewHBox(fixedWidth(80, n), unit)))
-	return container.NewVBox(note(lang.L("pub.settings.intro")), form, status, container.NewHBox(layout.NewSpacer(), save))
+	form := widget.NewForm(widget.NewFormItem(lang.L("publicity.settings.limit"), container.NewHBox(fixedWidth(80, n), unit)))
+	return container.NewVBox(note(lang.L("publicity.settings.intro")), form, status, container.NewHBox(layout.NewSpacer(), save))
 }

@@ -111,7 +111,7 @@ func TestListScreenAddWithFieldErrorsThenPublish(t *testing.T) {
 	openList(t, u, domain.ListOfficers)
 	assertShows(t, u, "执法人员清单", "现行版本：第 1 版", "已超过期限")
 
-	tapButton(t, u, "pub.add")
+	tapButton(t, u, "publicity.add")
 	f := dialogForm(t, u)
 	setField(t, f, "姓名", "测试员")
 	setField(t, f, "所在单位", "青山县市场监督管理局城关市场监管所")
@@ -119,7 +119,7 @@ func TestListScreenAddWithFieldErrorsThenPublish(t *testing.T) {
 	setField(t, f, "发证机关", "贵州省人民政府")
 	setField(t, f, "有效期至", "2027-02-30")
 	tapButton(t, u, "action.save")
-	assertShows(t, u, "2027年2月只有28天", tr("pub.form.fix"))
+	assertShows(t, u, "2027年2月只有28天", tr("publicity.form.fix"))
 	shot(t, u, "form-error.png")
 	setField(t, f, "有效期至", "2027-02-28")
 	tapButton(t, u, "action.save")
@@ -133,13 +133,13 @@ func TestListScreenAddWithFieldErrorsThenPublish(t *testing.T) {
 		t.Fatal("the officer was not saved")
 	}
 
-	tapButton(t, u, "pub.publish")
+	tapButton(t, u, "publicity.publish")
 	assertShows(t, u, "新增 2 项：", "罗成", "测试员", "删除 1 项：陈国强")
 	tapButton(t, u, "发布第 2 版")
 	assertShows(t, u, "请填写“调整原因”")
 	reason := objects[*widget.Entry](u)
 	for _, e := range reason {
-		if e.PlaceHolder == tr("pub.publish.reason.placeholder") {
+		if e.PlaceHolder == tr("publicity.publish.reason.placeholder") {
 			test.Type(e, "新进人员，人员退休")
 		}
 	}
@@ -148,7 +148,7 @@ func TestListScreenAddWithFieldErrorsThenPublish(t *testing.T) {
 	if len(vs) != 2 || vs[0].Reason != "新进人员，人员退休" {
 		t.Fatalf("versions %+v; screen %s", vs, screenText(u))
 	}
-	assertShows(t, u, "现行版本：第 2 版", tr("pub.pending.none"))
+	assertShows(t, u, "现行版本：第 2 版", tr("publicity.pending.none"))
 }
 
 func TestImportPreviewShowsErrorsThenImports(t *testing.T) {
@@ -159,10 +159,10 @@ func TestImportPreviewShowsErrorsThenImports(t *testing.T) {
 	before, _ := u.svc.Publicity.Items(u.sess, domain.ListRemedies)
 
 	answerOpen("救济渠道.csv", []byte("救济方式,受理机关,申请期限,联系电话\n行政复议,六盘水市人民政府,60日,0858-8222222\n行政申诉,某机关,30日,\n行政诉讼,六盘水市中级人民法院,,打电话\n"))
-	tapButton(t, u, "pub.import")
-	assertShows(t, u, "共 3 行", "发现 2 个错误", tr("pub.import.haserrors")) // the rows are in the table (see the service tests)
+	tapButton(t, u, "publicity.import")
+	assertShows(t, u, "共 3 行", "发现 2 个错误", tr("publicity.import.haserrors")) // the rows are in the table (see the service tests)
 	shot(t, u, "import-errors.png")
-	if b := lastButton(t, u, fmt.Sprintf(tr("pub.import.apply"), 1)); !b.Disabled() {
+	if b := lastButton(t, u, fmt.Sprintf(tr("publicity.import.apply"), 1)); !b.Disabled() {
 		t.Fatal("a file with errors can be imported")
 	}
 	tapButton(t, u, "dialog.close")
@@ -171,9 +171,9 @@ func TestImportPreviewShowsErrorsThenImports(t *testing.T) {
 	}
 
 	answerOpen("救济渠道.csv", []byte("救济方式,受理机关,申请期限\n行政复议,六盘水市人民政府,60日\n"))
-	tapButton(t, u, "pub.import")
+	tapButton(t, u, "publicity.import")
 	shot(t, u, "import-ok.png")
-	test.Tap(lastButton(t, u, fmt.Sprintf(tr("pub.import.apply"), 1)))
+	test.Tap(lastButton(t, u, fmt.Sprintf(tr("publicity.import.apply"), 1)))
 	if after, _ := u.svc.Publicity.Items(u.sess, domain.ListRemedies); len(after) != len(before)+1 {
 		t.Fatalf("after import: %d entries, had %d", len(after), len(before))
 	}
@@ -191,15 +191,15 @@ func TestPrintListAndCardsFromScreens(t *testing.T) {
 	path := answerSave(t, dir)
 
 	openList(t, u, domain.ListMatters)
-	tapButton(t, u, "pub.print") // no pending change: prints the version in force at once
+	tapButton(t, u, "publicity.print") // no pending change: prints the version in force at once
 	out, err := exec.Command("pdftotext", *path, "-").Output()
 	if err != nil || !strings.Contains(string(out), "执法事项清单") || !strings.Contains(string(out), "第 2 版") {
 		t.Fatalf("printed list %s: %v\n%s", *path, err, out)
 	}
 	tapButton(t, u, "dialog.ok")
 
-	tapButton(t, u, tr("pub.cards"))
-	tapButton(t, u, "pub.cards.printall")
+	tapButton(t, u, tr("publicity.cards"))
+	tapButton(t, u, "publicity.cards.printall")
 	out, err = exec.Command("pdftotext", *path, "-").Output()
 	if err != nil || strings.Count(string(out), "\f") != 4 || !strings.Contains(string(out), "何晓") {
 		t.Fatalf("printed cards: %v\n%s", err, out)
@@ -211,8 +211,8 @@ func TestWindowDialogAndPreview(t *testing.T) {
 	u := newTestUI(t, true)
 	signIn(t, u, "hexiao")
 	tapButton(t, u, "nav.publicity")
-	tapButton(t, u, tr("pub.cards"))
-	tapButton(t, u, "pub.window.add")
+	tapButton(t, u, tr("publicity.cards"))
+	tapButton(t, u, "publicity.window.add")
 	f := dialogForm(t, u)
 	setField(t, f, "窗口名称", "政务服务中心 A区 10号窗口 · 药品")
 	tapButton(t, u, "action.save")
@@ -253,7 +253,7 @@ func TestDashboardTargetOpensTheOfficer(t *testing.T) {
 	u.openTarget(fmt.Sprintf("publicity:officer:%d", id))
 	assertShows(t, u, "执法人员清单")
 	for _, c := range objects[*widget.Check](u) {
-		if c.Text == tr("pub.show.left") && !c.Checked {
+		if c.Text == tr("publicity.show.left") && !c.Checked {
 			t.Error("opening an officer who left did not show those who left")
 		}
 	}

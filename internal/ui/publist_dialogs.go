@@ -27,7 +27,7 @@ func (v *listView) openPublish() {
 		return
 	}
 	if draft.Latest != nil && draft.Diff.Empty() {
-		showMessage(u.win, lang.L("pub.publish"), fmt.Sprintf(lang.L("pub.publish.nothing"), v.spec.Title(), draft.Latest.No))
+		showMessage(u.win, lang.L("publicity.publish"), fmt.Sprintf(lang.L("publicity.publish.nothing"), v.spec.Title(), draft.Latest.No))
 		return
 	}
 	no := 1
@@ -37,23 +37,23 @@ func (v *listView) openPublish() {
 	changes := widget.NewLabel(draft.DiffSummary(8))
 	changes.Wrapping = fyne.TextWrapWord
 	if draft.Latest == nil {
-		changes.SetText(fmt.Sprintf(lang.L("pub.publish.first"), len(draft.Snapshot.Items)))
+		changes.SetText(fmt.Sprintf(lang.L("publicity.publish.first"), len(draft.Snapshot.Items)))
 	}
 	date := widget.NewEntry()
 	date.SetText(domain.DateOf(u.svc.Store.Now()).String())
 	reason := widget.NewMultiLineEntry()
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
-	reason.SetPlaceHolder(lang.L("pub.publish.reason.placeholder"))
+	reason.SetPlaceHolder(lang.L("publicity.publish.reason.placeholder"))
 	dateErr, reasonErr := errorLabel(), errorLabel()
 	status := errorLabel()
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("pub.publish.changes"), changes),
-		widget.NewFormItem(lang.L("pub.publish.date"), container.NewVBox(date, dateErr)),
-		widget.NewFormItem(lang.L("pub.publish.reason")+" *", container.NewVBox(reason, reasonErr)),
+		widget.NewFormItem(lang.L("publicity.publish.changes"), changes),
+		widget.NewFormItem(lang.L("publicity.publish.date"), container.NewVBox(date, dateErr)),
+		widget.NewFormItem(lang.L("publicity.publish.reason")+" *", container.NewVBox(reason, reasonErr)),
 	)
 	var d dialog.Dialog
-	publish := widget.NewButton(fmt.Sprintf(lang.L("pub.publish.do"), no), func() {
+	publish := widget.NewButton(fmt.Sprintf(lang.L("publicity.publish.do"), no), func() {
 		dateErr.Hide()
 		reasonErr.Hide()
 		status.Hide()
@@ -80,14 +80,14 @@ func (v *listView) openPublish() {
 		}
 		d.Hide()
 		v.reload(0)
-		v.say(lang.L("pub.published"), v.spec.Title(), ver.No, ver.Date)
+		v.say(lang.L("publicity.published"), v.spec.Title(), ver.No, ver.Date)
 	})
 	publish.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
-	intro := note(lang.L("pub.publish.intro"))
+	intro := note(lang.L("publicity.publish.intro"))
 	content := container.NewBorder(intro, container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, publish)), nil, nil,
 		container.NewVScroll(form))
-	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("pub.publish.title"), v.spec.Title(), no), content, u.win)
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("publicity.publish.title"), v.spec.Title(), no), content, u.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }
@@ -109,12 +109,12 @@ func (v *listView) openHistory() {
 		return
 	}
 	if len(versions) == 0 {
-		showMessage(u.win, lang.L("pub.history"), fmt.Sprintf(lang.L("pub.history.none"), v.spec.Title()))
+		showMessage(u.win, lang.L("publicity.history"), fmt.Sprintf(lang.L("publicity.history.none"), v.spec.Title()))
 		return
 	}
 	sel := -1
-	headers := []string{lang.L("pub.history.no"), lang.L("pub.history.date"), lang.L("pub.history.published"),
-		lang.L("pub.history.by"), lang.L("pub.history.changes"), lang.L("pub.history.reason")}
+	headers := []string{lang.L("publicity.history.no"), lang.L("publicity.history.date"), lang.L("publicity.history.published"),
+		lang.L("publicity.history.by"), lang.L("publicity.history.changes"), lang.L("publicity.history.reason")}
 	table := widget.NewTable(
 		func() (int, int) { return len(versions), len(headers) },
 		func() fyne.CanvasObject {
@@ -124,22 +124,22 @@ func (v *listView) openHistory() {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			ver := versions[id.Row]
-			cells := []string{fmt.Sprintf(lang.L("pub.history.version"), ver.No), ver.Date.String(),
+			cells := []string{fmt.Sprintf(lang.L("publicity.history.version"), ver.No), ver.Date.String(),
 				ver.PublishedAt.Local().Format("2006-01-02 15:04"), ver.ActorName,
 				fmt.Sprintf("%s（%d 项）", ver.ChangeSummary(), ver.Rows), ver.Reason}
 			o.(*widget.Label).SetText(cells[id.Col])
 		})
 	setListHeaders(table, headers, []float32{70, 100, 140, 80, 190, 360})
-	view := widget.NewButton(lang.L("pub.history.view"), nil)
-	print := widget.NewButton(lang.L("pub.print"), nil)
+	view := widget.NewButton(lang.L("publicity.history.view"), nil)
+	print := widget.NewButton(lang.L("publicity.print"), nil)
 	view.Disable()
 	print.Disable()
 	table.OnSelected = func(id widget.TableCellID) { sel = id.Row; view.Enable(); print.Enable() }
 	view.OnTapped = func() { v.showVersion(versions[sel].No) }
 	print.OnTapped = func() { v.printVersion(versions[sel].No) }
-	reason := note(lang.L("pub.history.intro"))
+	reason := note(lang.L("publicity.history.intro"))
 	content := container.NewBorder(reason, container.NewHBox(layout.NewSpacer(), view, print), nil, nil, table)
-	d := dialog.NewCustom(fmt.Sprintf(lang.L("pub.history.title"), v.spec.Title()), lang.L("dialog.close"), content, u.win)
+	d := dialog.NewCustom(fmt.Sprintf(lang.L("publicity.history.title"), v.spec.Title()), lang.L("dialog.close"), content, u.win)
 	d.Resize(fyne.NewSize(1000, 520))
 	d.Show()
 }
@@ -152,7 +152,7 @@ func (v *listView) showVersion(no int) {
 		u.showError(err)
 		return
 	}
-	headers := []string{lang.L("pub.seq")}
+	headers := []string{lang.L("publicity.seq")}
 	widths := []float32{50}
 	for _, c := range snap.Columns {
 		headers = append(headers, c.Header)
@@ -178,12 +178,12 @@ func (v *listView) showVersion(no int) {
 			o.(*widget.Label).SetText(text)
 		})
 	setListHeaders(table, headers, widths)
-	info := widget.NewLabel(fmt.Sprintf(lang.L("pub.version.info"), ver.No, ver.Date, ver.ActorName,
+	info := widget.NewLabel(fmt.Sprintf(lang.L("publicity.version.info"), ver.No, ver.Date, ver.ActorName,
 		ver.PublishedAt.Local().Format("2006-01-02 15:04"), ver.Reason, ver.Rows))
 	info.Wrapping = fyne.TextWrapWord
-	print := widget.NewButton(lang.L("pub.print"), func() { v.printVersion(no) })
+	print := widget.NewButton(lang.L("publicity.print"), func() { v.printVersion(no) })
 	content := container.NewBorder(info, container.NewHBox(layout.NewSpacer(), print), nil, nil, table)
-	d := dialog.NewCustom(fmt.Sprintf(lang.L("pub.version.title"), v.spec.Title(), ver.No), lang.L("dialog.close"), content, u.win)
+	d := dialog.NewCustom(fmt.Sprintf(lang.L("publicity.version.title"), v.spec.Title(), ver.No), lang.L("dialog.close"), content, u.win)
 	d.Resize(fyne.NewSize(1100, 600))
 	d.Show()
 }
@@ -200,15 +200,15 @@ func (v *listView) startPrint() {
 		v.printDraft()
 		return
 	}
-	options := []string{fmt.Sprintf(lang.L("pub.print.current"), ls.Latest.No, ls.Latest.Date)}
+	options := []string{fmt.Sprintf(lang.L("publicity.print.current"), ls.Latest.No, ls.Latest.Date)}
 	if ls.HasPending() {
-		options = append(options, lang.L("pub.print.draft"))
+		options = append(options, lang.L("publicity.print.draft"))
 	}
 	if len(options) == 1 {
 		v.printVersion(0)
 		return
 	}
-	u.chooseOption(lang.L("pub.print"), lang.L("pub.print.which"), options, lang.L("pub.print"), func(i int) {
+	u.chooseOption(lang.L("publicity.print"), lang.L("publicity.print.which"), options, lang.L("publicity.print"), func(i int) {
 		if i == 0 {
 			v.printVersion(0)
 		} else {
@@ -236,8 +236,8 @@ func (v *listView) printDraft() {
 var sheetFormats = []string{publicity.FormatXLSX, publicity.FormatCSV}
 
 func (v *listView) startExport() {
-	v.u.chooseOption(lang.L("pub.export"), lang.L("pub.export.which"), []string{lang.L("pub.format.xlsx"), lang.L("pub.format.csv")},
-		lang.L("pub.export"), func(i int) {
+	v.u.chooseOption(lang.L("publicity.export"), lang.L("publicity.export.which"), []string{lang.L("publicity.format.xlsx"), lang.L("publicity.format.csv")},
+		lang.L("publicity.export"), func(i int) {
 			format := sheetFormats[i]
 			v.u.saveAs(publicity.FileName(v.kind, "", format), func(w io.Writer) error {
 				return v.u.svc.Publicity.Export(v.u.sess, w, v.kind, format)
@@ -246,8 +246,8 @@ func (v *listView) startExport() {
 }
 
 func (v *listView) downloadTemplate() {
-	v.u.chooseOption(lang.L("pub.template"), lang.L("pub.template.which"), []string{lang.L("pub.format.xlsx"), lang.L("pub.format.csv")},
-		lang.L("pub.template.save"), func(i int) {
+	v.u.chooseOption(lang.L("publicity.template"), lang.L("publicity.template.which"), []string{lang.L("publicity.format.xlsx"), lang.L("publicity.format.csv")},
+		lang.L("publicity.template.save"), func(i int) {
 			format := sheetFormats[i]
 			v.u.saveAs(publicity.FileName(v.kind, "导入模板", format), func(w io.Writer) error {
 				return v.u.svc.Publicity.Template(w, v.kind, format)
@@ -266,10 +266,10 @@ func (v *listView) startImport() {
 func (v *listView) previewImport(name string, data []byte) {
 	u := v.u
 	ctx, cancel := context.WithCancel(context.Background())
-	p := u.showProgress(lang.L("pub.import.checking"), fmt.Sprintf(lang.L("pub.import.reading"), name), cancel)
+	p := u.showProgress(lang.L("publicity.import.checking"), fmt.Sprintf(lang.L("publicity.import.reading"), name), cancel)
 	runInBackground(func() {
 		plan, err := u.svc.Publicity.PreviewImport(ctx, u.sess, v.kind, name, data, func(done, total int) {
-			fyne.Do(func() { p.set(done, total, fmt.Sprintf(lang.L("pub.import.progress"), done, total)) })
+			fyne.Do(func() { p.set(done, total, fmt.Sprintf(lang.L("publicity.import.progress"), done, total)) })
 		})
 		fyne.Do(func() {
 			p.hide()
@@ -291,11 +291,11 @@ func (v *listView) showImportPlan(plan *publicity.ImportPlan) {
 	summary.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(summary)
 	if len(plan.Ignored) > 0 {
-		top.Add(note(fmt.Sprintf(lang.L("pub.import.ignored"), strings.Join(plan.Ignored, "、"))))
+		top.Add(note(fmt.Sprintf(lang.L("publicity.import.ignored"), strings.Join(plan.Ignored, "、"))))
 	}
 	var table *widget.Table
 	if !plan.OK() {
-		advice := widget.NewLabel(lang.L("pub.import.haserrors"))
+		advice := widget.NewLabel(lang.L("publicity.import.haserrors"))
 		advice.Importance = widget.DangerImportance
 		advice.Wrapping = fyne.TextWrapWord
 		top.Add(advice)
@@ -308,13 +308,13 @@ func (v *listView) showImportPlan(plan *publicity.ImportPlan) {
 			},
 			func(id widget.TableCellID, o fyne.CanvasObject) {
 				e := plan.Errors[id.Row]
-				cells := []string{fmt.Sprintf(lang.L("pub.import.row"), e.Row), e.Column, e.Message}
+				cells := []string{fmt.Sprintf(lang.L("publicity.import.row"), e.Row), e.Column, e.Message}
 				if cells[1] == "" {
-					cells[1] = lang.L("pub.import.wholerow")
+					cells[1] = lang.L("publicity.import.wholerow")
 				}
 				o.(*widget.Label).SetText(cells[id.Col])
 			})
-		setListHeaders(table, []string{lang.L("pub.import.col.row"), lang.L("pub.import.col.column"), lang.L("pub.import.col.problem")}, []float32{80, 130, 780})
+		setListHeaders(table, []string{lang.L("publicity.import.col.row"), lang.L("publicity.import.col.column"), lang.L("publicity.import.col.problem")}, []float32{80, 130, 780})
 	} else {
 		table = widget.NewTable(
 			func() (int, int) { return len(plan.Lines), 3 },
@@ -325,7 +325,7 @@ func (v *listView) showImportPlan(plan *publicity.ImportPlan) {
 			},
 			func(id widget.TableCellID, o fyne.CanvasObject) {
 				ln := plan.Lines[id.Row]
-				cells := []string{fmt.Sprintf(lang.L("pub.import.row"), ln.Row), ln.Action, ln.Summary}
+				cells := []string{fmt.Sprintf(lang.L("publicity.import.row"), ln.Row), ln.Action, ln.Summary}
 				l := o.(*widget.Label)
 				l.Importance = widget.MediumImportance
 				if ln.Action == "无变化" {
@@ -333,29 +333,29 @@ func (v *listView) showImportPlan(plan *publicity.ImportPlan) {
 				}
 				l.SetText(cells[id.Col])
 			})
-		setListHeaders(table, []string{lang.L("pub.import.col.row"), lang.L("pub.import.col.action"), lang.L("pub.import.col.entry")}, []float32{80, 90, 820})
+		setListHeaders(table, []string{lang.L("publicity.import.col.row"), lang.L("publicity.import.col.action"), lang.L("publicity.import.col.entry")}, []float32{80, 90, 820})
 	}
 	var d dialog.Dialog
-	apply := widget.NewButton(fmt.Sprintf(lang.L("pub.import.apply"), plan.Changes()), func() {
+	apply := widget.NewButton(fmt.Sprintf(lang.L("publicity.import.apply"), plan.Changes()), func() {
 		if err := u.svc.Publicity.ApplyImport(u.sess, plan); err != nil {
 			u.showError(err)
 			return
 		}
 		d.Hide()
 		v.reload(0)
-		v.say(lang.L("pub.import.done"), plan.Creates, plan.Updates, plan.Unchanged)
+		v.say(lang.L("publicity.import.done"), plan.Creates, plan.Updates, plan.Unchanged)
 	})
 	apply.Importance = widget.HighImportance
 	switch {
 	case !plan.OK():
 		apply.Disable()
 	case plan.Changes() == 0:
-		apply.SetText(lang.L("pub.import.nothing"))
+		apply.SetText(lang.L("publicity.import.nothing"))
 		apply.Disable()
 	}
 	closeBtn := widget.NewButton(lang.L("dialog.close"), func() { d.Hide() })
 	content := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn, apply), nil, nil, table)
-	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("pub.import.title"), v.spec.Title(), plan.File), content, u.win)
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("publicity.import.title"), v.spec.Title(), plan.File), content, u.win)
 	d.Resize(fyne.NewSize(1060, 600))
 	d.Show()
 }

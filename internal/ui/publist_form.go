@@ -42,13 +42,13 @@ func newFieldInput(f publicity.Field, choices []string) *fieldInput {
 	case publicity.Choice:
 		opts := f.Choices
 		if !f.Required {
-			opts = append([]string{lang.L("pub.choice.none")}, opts...)
+			opts = append([]string{lang.L("publicity.choice.none")}, opts...)
 		}
 		s := widget.NewSelect(opts, nil)
-		s.PlaceHolder = lang.L("pub.choice.placeholder")
+		s.PlaceHolder = lang.L("publicity.choice.placeholder")
 		in.widget = s
 		in.get = func() string {
-			if s.Selected == lang.L("pub.choice.none") {
+			if s.Selected == lang.L("publicity.choice.none") {
 				return ""
 			}
 			return s.Selected
@@ -61,7 +61,7 @@ func newFieldInput(f publicity.Field, choices []string) *fieldInput {
 			s.SetSelected(v)
 		}
 	case publicity.Bool:
-		c := widget.NewCheck(lang.L("pub.yes"), nil)
+		c := widget.NewCheck(lang.L("publicity.yes"), nil)
 		in.widget = c
 		in.get = func() string {
 			if c.Checked {
@@ -106,7 +106,7 @@ func newFieldInput(f publicity.Field, choices []string) *fieldInput {
 		}
 		switch {
 		case dynamic && len(opts) == 0:
-			in.widget = note(lang.L("pub.benchmarks.none"))
+			in.widget = note(lang.L("publicity.benchmarks.none"))
 		case dynamic:
 			in.widget = container.New(&heightLayout{h: 120}, container.NewVScroll(container.NewVBox(checks...)))
 		default:
@@ -119,9 +119,9 @@ func newFieldInput(f publicity.Field, choices []string) *fieldInput {
 		e := widget.NewEntry()
 		switch f.Kind {
 		case publicity.Date:
-			e.SetPlaceHolder(lang.L("pub.date.placeholder"))
+			e.SetPlaceHolder(lang.L("publicity.date.placeholder"))
 		case publicity.Number:
-			e.SetPlaceHolder(lang.L("pub.number.placeholder"))
+			e.SetPlaceHolder(lang.L("publicity.number.placeholder"))
 		}
 		in.widget, in.get, in.set, in.focus = e, func() string { return e.Text }, e.SetText, e
 	}
@@ -189,9 +189,9 @@ func (v *listView) openForm(it *publicity.Item) {
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	status.Importance = widget.DangerImportance
-	title := fmt.Sprintf(lang.L("pub.form.add"), v.spec.Title())
+	title := fmt.Sprintf(lang.L("publicity.form.add"), v.spec.Title())
 	if it != nil {
-		title = fmt.Sprintf(lang.L("pub.form.edit"), v.itemName(*it))
+		title = fmt.Sprintf(lang.L("publicity.form.edit"), v.itemName(*it))
 	}
 	scroll := container.NewVScroll(form)
 	var d dialog.Dialog
@@ -220,7 +220,7 @@ func (v *listView) openForm(it *publicity.Item) {
 				}
 			}
 			if shown {
-				status.SetText(lang.L("pub.form.fix"))
+				status.SetText(lang.L("publicity.form.fix"))
 			} else {
 				status.SetText(domain.ErrorMessage(err))
 			}
@@ -235,13 +235,13 @@ func (v *listView) openForm(it *publicity.Item) {
 		}
 		d.Hide()
 		v.reload(saved.ID)
-		v.say(lang.L("pub.saved"), v.itemName(saved))
+		v.say(lang.L("publicity.saved"), v.itemName(saved))
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
 	if !v.canEdit() {
 		save.Disable()
-		status.SetText(lang.L("pub.readonly"))
+		status.SetText(lang.L("publicity.readonly"))
 	}
 	bottom := container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, save))
 	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, bottom, nil, nil, scroll), u.win)

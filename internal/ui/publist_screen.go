@@ -159,24 +159,24 @@ func (v *listView) build(selectID uint64) fyne.CanvasObject {
 	v.table.OnUnselected = func(widget.TableCellID) { v.sel = -1; v.updateButtons() }
 
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(lang.L("pub.search.placeholder"))
+	v.search.SetPlaceHolder(lang.L("publicity.search.placeholder"))
 	v.search.OnChanged = func(string) { v.filter() }
 
-	add := toolbarButton(lang.L("pub.add"), theme.ContentAddIcon(), func() { v.openForm(nil) })
+	add := toolbarButton(lang.L("publicity.add"), theme.ContentAddIcon(), func() { v.openForm(nil) })
 	add.Importance = widget.HighImportance
-	v.edit = toolbarButton(lang.L("pub.edit"), theme.DocumentCreateIcon(), func() {
+	v.edit = toolbarButton(lang.L("publicity.edit"), theme.DocumentCreateIcon(), func() {
 		if it := v.selected(); it != nil {
 			v.openForm(it)
 		}
 	})
 	v.remove = toolbarButton(v.spec.RemoveWord, theme.DeleteIcon(), v.confirmRemove)
-	importBtn := toolbarButton(lang.L("pub.import"), theme.UploadIcon(), v.startImport)
-	exportBtn := toolbarButton(lang.L("pub.export"), theme.DownloadIcon(), v.startExport)
-	templateBtn := toolbarButton(lang.L("pub.template"), theme.FileIcon(), v.downloadTemplate)
-	printBtn := toolbarButton(lang.L("pub.print"), theme.DocumentPrintIcon(), v.startPrint)
-	publish := toolbarButton(lang.L("pub.publish"), theme.MailSendIcon(), v.openPublish)
+	importBtn := toolbarButton(lang.L("publicity.import"), theme.UploadIcon(), v.startImport)
+	exportBtn := toolbarButton(lang.L("publicity.export"), theme.DownloadIcon(), v.startExport)
+	templateBtn := toolbarButton(lang.L("publicity.template"), theme.FileIcon(), v.downloadTemplate)
+	printBtn := toolbarButton(lang.L("publicity.print"), theme.DocumentPrintIcon(), v.startPrint)
+	publish := toolbarButton(lang.L("publicity.publish"), theme.MailSendIcon(), v.openPublish)
 	publish.Importance = widget.HighImportance
-	history := toolbarButton(lang.L("pub.history"), theme.HistoryIcon(), v.openHistory)
+	history := toolbarButton(lang.L("publicity.history"), theme.HistoryIcon(), v.openHistory)
 	if !v.canEdit() {
 		add.Disable()
 		importBtn.Disable()
@@ -190,14 +190,14 @@ func (v *listView) build(selectID uint64) fyne.CanvasObject {
 
 	var filters []fyne.CanvasObject
 	if v.kind == domain.ListOfficers || v.kind == domain.ListMatters {
-		label := lang.L("pub.show.left")
+		label := lang.L("publicity.show.left")
 		if v.kind == domain.ListMatters {
-			label = lang.L("pub.show.retired")
+			label = lang.L("publicity.show.retired")
 		}
 		v.showInactive = widget.NewCheck(label, func(bool) { v.filter() })
 		filters = append(filters, v.showInactive)
 	}
-	v.empty = note(lang.L("pub.empty"))
+	v.empty = note(lang.L("publicity.empty"))
 
 	title := subheading(v.spec.Title())
 	intro := note(v.spec.Intro)
@@ -351,12 +351,12 @@ func (v *listView) confirmRemove() {
 		return
 	}
 	name := v.itemName(*it)
-	msg := fmt.Sprintf(lang.L("pub.remove.confirm"), name)
+	msg := fmt.Sprintf(lang.L("publicity.remove.confirm"), name)
 	if v.kind == domain.ListOfficers || v.kind == domain.ListMatters {
-		msg = fmt.Sprintf(lang.L("pub.remove.keep"), name, v.spec.RemoveWord)
+		msg = fmt.Sprintf(lang.L("publicity.remove.keep"), name, v.spec.RemoveWord)
 	}
 	reason := widget.NewEntry()
-	reason.SetPlaceHolder(lang.L("pub.remove.reason"))
+	reason.SetPlaceHolder(lang.L("publicity.remove.reason"))
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(v.spec.RemoveWord, v.spec.RemoveWord, lang.L("dialog.cancel"), container.NewVBox(l, reason), func(ok bool) {
@@ -369,7 +369,7 @@ func (v *listView) confirmRemove() {
 		}
 		v.sel = -1
 		v.reload(0)
-		v.say(lang.L("pub.removed"), name)
+		v.say(lang.L("publicity.removed"), name)
 	}, v.u.win)
 	d.Resize(fyne.NewSize(520, 280))
 	d.Show()

@@ -27,7 +27,7 @@ func settingsTabs() []settingsTab {
 	return []settingsTab{
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
-		{"publicity", "pub.settings.tab", (*UI).publicitySettingsTab},
+		{"publicity", "publicity.settings.tab", (*UI).publicitySettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"calendar", "calendar.tab", (*UI).calendarTab},
 		{"verify", "settings.verify", (*UI).verifyTab},

@@ -13,8 +13,8 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
-	"lawdesk/internal/publicity"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/store"
 )
 
@@ -27,7 +27,7 @@ type Services struct {
 	Office      *office.Service
 	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
 	Publication *publication.Service // 事后公开
-	Publicity   *publicity.Service  // 事前公开: the published lists and posting-board cards
+	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
 	Version     string
 }
 

@@ -132,7 +132,7 @@ func (u *UI) userDialog(existing *domain.User, done func()) {
 		pw.Password = false
 		items = append(items, &widget.FormItem{Text: lang.L("user.firstpassword"), Widget: pw, HintText: lang.L("user.firstpassword.hint")})
 	}
-	items = append(items, &widget.FormItem{Text: lang.L("pub.user.officer"), Widget: officer, HintText: lang.L("pub.user.officer.hint")})
+	items = append(items, &widget.FormItem{Text: lang.L("publicity.user.officer"), Widget: officer, HintText: lang.L("publicity.user.officer.hint")})
 	items[0].HintText = lang.L("user.name.hint")
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
