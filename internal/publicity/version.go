@@ -288,7 +288,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 			if !ls.HasPending() {
 				continue
 			}
-			t := domain.Todo{Kind: "公示清单", Target: "publicity:list:" + string(ls.Kind), Due: ls.Due}
+			t := domain.Todo{Kind: "公示清单", Target: "publicity:list:" + string(ls.Kind), Due: dayOf(ls.Due)}
 			n := len(ls.Pending.Added) + len(ls.Pending.Changed) + len(ls.Pending.Removed)
 			if ls.Latest == nil {
 				t.Title = "首次发布“" + ls.Kind.Title() + "”"
@@ -337,7 +337,7 @@ func (s *Service) officerTodos(sess office.Session, all bool) ([]domain.Todo, er
 			continue
 		}
 		target := fmt.Sprintf("publicity:officer:%d", o.ID)
-		due := o.ValidUntil.AddDays(1).Time(now.Location()).Add(-time.Second)
+		due := o.ValidUntil.Time(now.Location())
 		switch {
 		case o.CertNo != "" && !o.ValidUntil.IsZero() && !o.CertValid(today):
 			out = append(out, domain.Todo{Kind: "执法证件", Title: "执法证已过期：" + o.Name,
@@ -353,7 +353,7 @@ func (s *Service) officerTodos(sess office.Session, all bool) ([]domain.Todo, er
 		}
 	}
 	if len(shortNames) > 0 {
-		yearEnd := domain.NewDate(today.Year, time.December, 31).Time(now.Location()).Add(24*time.Hour - time.Second)
+		yearEnd := domain.NewDate(today.Year, time.December, 31).Time(now.Location())
 		title := fmt.Sprintf("%d 名执法人员本年度培训不足 %d 学时", len(shortNames), domain.AnnualTrainingHours)
 		if !all {
 			title = fmt.Sprintf("您本年度执法培训不足 %d 学时", domain.AnnualTrainingHours)
@@ -362,4 +362,13 @@ func (s *Service) officerTodos(sess office.Session, all bool) ([]domain.Todo, er
 			Due: yearEnd, Severity: domain.SeverityInfo, Target: "publicity:list:officers"})
 	}
 	return out, nil
+}
+
+// dayOf is midnight at the start of t's day: a deadline that is a whole day, shown on the
+// dashboard as a date.
+func dayOf(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return domain.DateOf(t).Time(t.Location())
 }
