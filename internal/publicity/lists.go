@@ -520,7 +520,7 @@ var channelSpec = &Spec{
 		{Key: "postcode", Header: "邮政编码", Kind: Text, Print: 0.7, Aliases: []string{"邮编"}},
 		{Key: "phone", Header: "电话", Kind: Text, Print: 1.1, Table: 140, Aliases: []string{"联系电话", "举报电话"}},
 		{Key: "email", Header: "电子邮箱", Kind: Text, Print: 1.2, Aliases: []string{"邮箱"}},
-		{Key: "url", Header: "网址", Kind: Text, Print: 1.4, Aliases: []string{"网上投诉"}},
+		{Key: "url", Header: "网址", Kind: Text, Print: 1.4, Table: 150, Aliases: []string{"网上投诉"}},
 		{Key: "hours", Header: "受理时间", Kind: Text, Print: 1.0},
 		{Key: "procedure", Header: "处理及反馈程序", Kind: LongText, Print: 2.2, Aliases: []string{"反馈程序", "处理程序"}},
 	},

@@ -236,7 +236,7 @@ func (u *UI) windowDialog(existing *domain.Window, saved func(domain.Window)) {
 	duties, services, materials := widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	for _, e := range []*widget.Entry{duties, services, materials} {
 		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
+		e.SetMinRowsVisible(4)
 	}
 	progress, consult, complaint := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	officer := widget.NewSelect(options, func(s string) {

@@ -149,6 +149,14 @@ func TestListScreenAddWithFieldErrorsThenPublish(t *testing.T) {
 		t.Fatalf("versions %+v; screen %s", vs, screenText(u))
 	}
 	assertShows(t, u, "现行版本：第 2 版", tr("publicity.pending.none"))
+
+	tapButton(t, u, "publicity.history")
+	shot(t, u, "history.png")
+	tables := objects[*widget.Table](u)
+	tables[len(tables)-1].Select(widget.TableCellID{Row: 1})
+	test.Tap(lastButton(t, u, "publicity.history.view"))
+	assertShows(t, u, "第 1 版 · 版本日期", "首次编制公布")
+	shot(t, u, "version.png")
 }
 
 func TestImportPreviewShowsErrorsThenImports(t *testing.T) {
@@ -221,6 +229,7 @@ func TestWindowDialogAndPreview(t *testing.T) {
 	setField(t, f, "投诉电话", "找领导")
 	tapButton(t, u, "action.save")
 	assertShows(t, u, "“投诉电话”格式不对")
+	shot(t, u, "window-dialog.png")
 	setField(t, f, "投诉电话", "12315")
 	tapButton(t, u, "action.save")
 	ws, _ := u.svc.Publicity.Windows(u.sess)
