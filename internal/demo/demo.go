@@ -64,6 +64,7 @@ var steps = []struct {
 }{
 	{"公示清单", publicityDemo},
 	{"事后公开", publicationDemo},
+	{"双随机抽查", inspectionDemo},
 }
 
 // Result says how to sign in to the new demo office.

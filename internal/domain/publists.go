@@ -203,7 +203,7 @@ func (g Guide) Validate() error {
 type BenchmarkGrade string
 
 const (
-	GradeNone      BenchmarkGrade = "none"      // 不予处罚
+	GradeNoPenalty      BenchmarkGrade = "none"      // 不予处罚
 	GradeMitigated BenchmarkGrade = "mitigated" // 减轻处罚
 	GradeLighter   BenchmarkGrade = "lighter"   // 从轻处罚
 	GradeGeneral   BenchmarkGrade = "general"   // 一般处罚
@@ -211,9 +211,9 @@ const (
 )
 
 // AllBenchmarkGrades lists the grades from lightest to heaviest.
-var AllBenchmarkGrades = []BenchmarkGrade{GradeNone, GradeMitigated, GradeLighter, GradeGeneral, GradeHeavier}
+var AllBenchmarkGrades = []BenchmarkGrade{GradeNoPenalty, GradeMitigated, GradeLighter, GradeGeneral, GradeHeavier}
 
-var gradeLabels = map[BenchmarkGrade]string{GradeNone: "不予处罚", GradeMitigated: "减轻处罚",
+var gradeLabels = map[BenchmarkGrade]string{GradeNoPenalty: "不予处罚", GradeMitigated: "减轻处罚",
 	GradeLighter: "从轻处罚", GradeGeneral: "一般处罚", GradeHeavier: "从重处罚"}
 
 // Label is the grade's Chinese name.

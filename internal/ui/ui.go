@@ -12,6 +12,8 @@ import (
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/publicity"
@@ -27,6 +29,8 @@ type Services struct {
 	Office      *office.Service
 	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
 	Publication *publication.Service // 事后公开
+	Inspection  *inspection.Service  // 双随机、一公开
+	Flowchart   *flowchart.Service   // 执法流程图
 	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
 	Version     string
 }
