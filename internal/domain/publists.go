@@ -203,7 +203,7 @@ func (g Guide) Validate() error {
 type BenchmarkGrade string
 
 const (
-	GradeNoPenalty      BenchmarkGrade = "none"      // 不予处罚
+	GradeNoPenalty BenchmarkGrade = "none"      // 不予处罚
 	GradeMitigated BenchmarkGrade = "mitigated" // 减轻处罚
 	GradeLighter   BenchmarkGrade = "lighter"   // 从轻处罚
 	GradeGeneral   BenchmarkGrade = "general"   // 一般处罚
