@@ -45,7 +45,7 @@ var officerSpec = &Spec{
 	Intro: "执法人员凭有效执法证件执法；证件到期前 60 天提醒，每年培训不少于 40 学时。调离的人员保留记录，不再列入公示清单。",
 	Fields: []Field{
 		{Key: "name", Header: "姓名", Kind: Text, Required: true, Print: 1.0, Table: 80},
-		{Key: "unit", Header: "所在单位", Kind: Suggest, Required: true, Print: 2.2, Table: 215, Aliases: []string{"单位", "工作单位"}},
+		{Key: "unit", Header: "所在单位", Kind: Suggest, Required: true, Print: 2.2, Table: 195, Aliases: []string{"单位", "工作单位"}},
 		{Key: "post", Header: "职务", Kind: Text, Print: 1.1, Table: 85, Aliases: []string{"岗位", "职务或岗位"}},
 		{Key: "cert_no", Header: "执法证号", Kind: Text, Print: 1.5, Table: 110, Aliases: []string{"执法证件号", "执法证件号码"}},
 		{Key: "cert_issuer", Header: "发证机关", Kind: Suggest, Print: 1.4, Hint: "省级人民政府或国务院部门，例如“贵州省人民政府”"},

@@ -123,6 +123,9 @@ func (o *ops[T]) save(st *store.Store, ch store.Change, id uint64, row Row, c *l
 	if err != nil {
 		return Item{}, err
 	}
+	if id != 0 && sameRow(o.toRow(base, c), o.toRow(t, c)) {
+		return o.item(base, c), nil // nothing changed: no audit event, nothing to publish
+	}
 	key := o.key(t)
 	for _, other := range all {
 		if o.id(other) != id && o.key(other) == key {

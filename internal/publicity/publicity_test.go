@@ -442,3 +442,18 @@ func TestImportPreviewThenApply(t *testing.T) {
 		}
 	}
 }
+
+func TestSavingWithoutChangesWritesNothing(t *testing.T) {
+	e := newEnv(t)
+	a := mustSave(t, e, domain.ListOfficers, officerRow("刘洋", "52020019001", "2028-06-30"))
+	before, _ := e.st.Events(store.EventFilter{})
+	state, _ := e.st.ListState(domain.ListOfficers)
+	if _, err := e.svc.Save(e.admin, domain.ListOfficers, a.ID, a.Row); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := e.st.Events(store.EventFilter{})
+	state2, _ := e.st.ListState(domain.ListOfficers)
+	if len(after) != len(before) || state2.Revision != state.Revision {
+		t.Errorf("an unchanged save wrote %d events, revision %d → %d", len(after)-len(before), state.Revision, state2.Revision)
+	}
+}

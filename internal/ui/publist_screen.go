@@ -78,7 +78,7 @@ func (v *listView) canExport() bool {
 }
 
 func (v *listView) buildColumns() {
-	status := listColumn{header: v.spec.StatusHeader, width: 175,
+	status := listColumn{header: v.spec.StatusHeader, width: 165,
 		value: func(it publicity.Item) string { return it.Status },
 		level: func(it publicity.Item) int {
 			if !it.Active {
