@@ -427,7 +427,10 @@ func TestImportPreviewThenApply(t *testing.T) {
 		t.Fatalf("changed file: %+v", plan)
 	}
 	// a change between preview and confirmation makes the import refuse
-	e.svc.Save(e.admin, domain.ListOfficers, items[0].ID, items[0].Row)
+	items[0].Row["post"] = "副所长"
+	if _, err := e.svc.Save(e.admin, domain.ListOfficers, items[0].ID, items[0].Row); err != nil {
+		t.Fatal(err)
+	}
 	if err := e.svc.ApplyImport(e.admin, plan); domain.ErrorCode(err) != domain.ECONFLICT {
 		t.Fatalf("a stale plan was applied: %v", err)
 	}
