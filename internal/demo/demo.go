@@ -65,6 +65,7 @@ var steps = []struct {
 	{"公示清单", publicityDemo},
 	{"事后公开", publicationDemo},
 	{"双随机抽查", inspectionDemo},
+	{"音像记录", mediaStep},
 }
 
 // Result says how to sign in to the new demo office.

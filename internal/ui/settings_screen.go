@@ -28,6 +28,7 @@ func settingsTabs() []settingsTab {
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
 		{"publicity", "publicity.settings.tab", (*UI).publicitySettingsTab},
+		{"media", "settings.media", (*UI).mediaSettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"calendar", "calendar.tab", (*UI).calendarTab},
 		{"verify", "settings.verify", (*UI).verifyTab},

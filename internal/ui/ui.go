@@ -17,6 +17,7 @@ import (
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
 
@@ -33,6 +34,13 @@ type Services struct {
 	Flowchart   *flowchart.Service   // 执法流程图
 	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
 	Version     string
+
+	Recording *recording.Service // audio-video records (导入音像)
+
+	// ChangeDataDir, when set, lets the first-run wizard put the data in another directory
+	// (e.g. on drive D:): it opens the store there, remembers the choice and returns the
+	// services on it. Nil when --data fixed the directory.
+	ChangeDataDir func(dir string) (Services, error)
 }
 
 // UI is the one LawDesk window and the signed-in session.
@@ -44,6 +52,8 @@ type UI struct {
 	main *shell // nil until signed in
 
 	target string // what the next screen should show first, e.g. "users" or "12" (see openTarget)
+
+	media *mediaState // the import that runs or last ran (导入音像), kept across visits
 }
 
 // takeTarget returns and forgets the pending target of the screen being built.
