@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"lawdesk/internal/domain"
@@ -25,10 +23,10 @@ func init() {
 		{"review-history", review.DocHistory, "法制审核过程记录（各轮次与协调）/ every round and coordination of a review"},
 	} {
 		k := k
-		registerPrint(command{name: k.name, usage: "--data DIR --user NAME --case NO --out FILE.pdf [--round N]", summary: k.summary,
+		registerPrint(target{name: k.name, usage: "--data DIR --user NAME --case NO --out FILE.pdf [--round N]", summary: k.summary,
 			run: func(args []string, out io.Writer) error { return runPrintReview(k.name, k.doc, args, out) }})
 	}
-	registerPrint(command{name: "review-catalogue", usage: "--data DIR --user NAME --out FILE.pdf",
+	registerPrint(target{name: "review-catalogue", usage: "--data DIR --user NAME --out FILE.pdf",
 		summary: "重大执法决定法制审核目录清单（公开用）/ the catalogue of major decisions, for publication", run: runPrintCatalogue})
 	register(command{name: "decide", usage: "--data DIR --user NAME --case NO [--date YYYY-MM-DD] [--next 送达]",
 		summary: "完成案件的“决定”环节（重大执法决定须法制审核同意）/ complete a case's decision stage (major decisions need a passed review)",
@@ -51,25 +49,8 @@ func openReviewServices(data, user string) (*store.Store, office.Session, *recor
 	return st, sess, rec, review.New(st, rec), nil
 }
 
-// writeOut renders into memory first, so a failed render never leaves a broken file behind.
-func writeOut(path string, render func(io.Writer) error) error {
-	if strings.TrimSpace(path) == "" {
-		return domain.Errorf(domain.EINVALID, "请用 --out 指定要保存的 PDF 文件。/ --out is required.")
-	}
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return domain.Wrap(err, domain.EINVALID, "无法写入文件 %s，请检查路径和权限。", path)
-	}
-	return nil
-}
-
 func runPrintReview(name string, doc review.Document, args []string, out io.Writer) error {
-	c := printKinds[name]
-	c.name = "print " + name
-	fs, data := newFlags(c, out)
+	fs, data := newFlags(targetCommand("print", printTargets[name]), out)
 	user := fs.String("user", "", "您的用户名（打印记入调阅记录）/ your user name (the print is logged)")
 	caseNo := fs.String("case", "", "案件编号，例如 青市监处罚〔2026〕12号 / case number")
 	outPath := fs.String("out", "", "保存的 PDF 文件 / the PDF file to write")
@@ -89,7 +70,7 @@ func runPrintReview(name string, doc review.Document, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
-	if err := writeOut(*outPath, func(w io.Writer) error { return rv.Print(sess, cs.ID, doc, *round, w) }); err != nil {
+	if err := writeOutput(*outPath, func(w io.Writer) error { return rv.Print(sess, cs.ID, doc, *round, w) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "已保存%s：%s（案件 %s）/ written\n", doc.Title(), *outPath, cs.Number)
@@ -97,9 +78,7 @@ func runPrintReview(name string, doc review.Document, args []string, out io.Writ
 }
 
 func runPrintCatalogue(args []string, out io.Writer) error {
-	c := printKinds["review-catalogue"]
-	c.name = "print review-catalogue"
-	fs, data := newFlags(c, out)
+	fs, data := newFlags(targetCommand("print", printTargets["review-catalogue"]), out)
 	user := fs.String("user", "", "您的用户名 / your user name")
 	outPath := fs.String("out", "", "保存的 PDF 文件 / the PDF file to write")
 	if err := parse(fs, args); err != nil {
@@ -110,7 +89,7 @@ func runPrintCatalogue(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	if err := writeOut(*outPath, func(w io.Writer) error { return rv.PrintCatalogue(sess, w) }); err != nil {
+	if err := writeOutput(*outPath, func(w io.Writer) error { return rv.PrintCatalogue(sess, w) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "已保存重大执法决定法制审核目录清单：%s / written\n", *outPath)

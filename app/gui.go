@@ -11,6 +11,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/review"
@@ -71,5 +72,5 @@ func openServices(dir string) (ui.Services, error) {
 	insp.Cases = inspection.RecordCases{Record: rec} // 立案查处 opens its case
 	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
 		Calendar: cal, Publication: publication.New(st), Record: rec, Review: rev,
-		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st)}, nil
+		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)}, nil
 }

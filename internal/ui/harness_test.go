@@ -20,6 +20,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/review"
@@ -53,7 +54,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 	rec := record.New(st)
 	u := New(a, Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: "test",
 		Calendar: calendar.New(st), Publication: publication.New(st),
-		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st)})
+		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

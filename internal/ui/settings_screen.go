@@ -27,6 +27,7 @@ func settingsTabs() []settingsTab {
 	return []settingsTab{
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
+		{"publicity", "publicity.settings.tab", (*UI).publicitySettingsTab},
 		{"media", "settings.media", (*UI).mediaSettingsTab},
 		{"review", "settings.review", (*UI).reviewSettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},

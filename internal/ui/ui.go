@@ -16,6 +16,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/review"
@@ -35,6 +36,7 @@ type Services struct {
 	Publication *publication.Service // 事后公开
 	Inspection  *inspection.Service  // 双随机、一公开
 	Flowchart   *flowchart.Service   // 执法流程图
+	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
 	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
