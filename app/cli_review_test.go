@@ -152,7 +152,7 @@ func TestPrintHelpListsReviewKinds(t *testing.T) {
 		t.Fatalf("print review-opinion -h: exit %d\n%s", code, out)
 	}
 	code, out = lawdesk(t, "print", "nothing")
-	if code != 2 || !strings.Contains(out, "不认识的文书种类") {
+	if code != 2 || !strings.Contains(out, "不是可以打印的对象") {
 		t.Fatalf("unknown kind: exit %d\n%s", code, out)
 	}
 }
