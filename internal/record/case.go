@@ -271,6 +271,8 @@ type CaseFilter struct {
 	Text      string // full-text search: number, party, matter, facts, document titles and text
 	Before    uint64 // paging cursor: CasePage.Next of the previous page
 	Limit     int    // 0 means 50
+
+	pendingOnly bool // not archived (the dashboard's deadlines)
 }
 
 // Cases lists one page of the cases sess may see that match f, newest first. Party names
@@ -287,6 +289,7 @@ func (s *Service) Cases(sess office.Session, f CaseFilter) (store.CasePage, erro
 		}
 		q.OnlyOfficer = sess.User.OfficerID
 	}
+	q.Pending = f.pendingOnly
 	if f.Overdue {
 		today := s.today()
 		q.Pending = true
