@@ -147,7 +147,7 @@ func caseTodo(c domain.Case, today domain.Date) (domain.Todo, bool) {
 			return domain.Todo{}, false
 		}
 		td := domain.Todo{Kind: "归档", Title: "案件 " + c.Number + " 待归档", Due: due.Time(time.Local).Add(24*time.Hour - time.Minute),
-			Detail: fmt.Sprintf("%s于 %s 结案，应在结案后 30 日内（%s 前）立卷归档。", c.Party.MaskedName(), c.Closed, due),
+			Detail:   fmt.Sprintf("%s于 %s 结案，应在结案后 30 日内（%s 前）立卷归档。", c.Party.MaskedName(), c.Closed, due),
 			Severity: domain.SeverityDueSoon, Target: target}
 		if left < 0 {
 			td.Severity = domain.SeverityOverdue

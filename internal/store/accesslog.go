@@ -14,9 +14,9 @@ import (
 // access to a record (action record.*) are indexed as they are appended, so a case's log
 // and the access-log screen read only their own events, however long the chain grows.
 var (
-	bucketCaseEvents     = newBucket("case_events")      // case id + seq → nil
-	bucketRecordAccess   = newBucket("record_access")    // seq → nil
-	bucketAccessByActor  = newBucket("access_by_actor")  // actor + 0xFF + seq → nil
+	bucketCaseEvents     = newBucket("case_events")     // case id + seq → nil
+	bucketRecordAccess   = newBucket("record_access")   // seq → nil
+	bucketAccessByActor  = newBucket("access_by_actor") // actor + 0xFF + seq → nil
 	_                    = registerEventIndex(indexRecordEvent)
 	recordActionPrefix   = "record."
 	caseTargetPrefix     = "case:"
