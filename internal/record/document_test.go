@@ -18,7 +18,7 @@ import (
 )
 
 var onSite = demo.Sheet{Office: "青山县市场监督管理局", Title: "现场笔录", Number: "青市监现〔2026〕3号",
-	Lines: []string{"检查地点：青山县人民路 12 号青山县惠民超市。", "现场发现超过保质期的纯牛奶 24 盒，已登记保存。"},
+	Lines:  []string{"检查地点：青山县人民路 12 号青山县惠民超市。", "现场发现超过保质期的纯牛奶 24 盒，已登记保存。"},
 	Footer: "执法人员：刘洋、陈静　　2026年9月2日"}
 
 func writeTemp(t *testing.T, name string, data []byte) string {
