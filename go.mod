@@ -9,6 +9,8 @@ require (
 	github.com/gen2brain/go-fitz v1.28.2
 	github.com/nfnt/resize v0.0.0-20180221191011-83c6a9932646
 	github.com/rwcarlsen/goexif v0.0.0-20190401172101-9e8deecbddbd
+	github.com/signintech/gopdf v0.38.1
+	github.com/skip2/go-qrcode v0.0.0-20200617195104-da1b6568686e
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/crypto v0.45.0
 	golang.org/x/sys v0.45.0
