@@ -7,6 +7,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -30,6 +31,6 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version()})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Record: record.New(st), Version: Version()})
 	return nil
 }

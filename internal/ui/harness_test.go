@@ -16,6 +16,7 @@ import (
 
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )
@@ -43,7 +44,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Record: record.New(st), Version: "test"})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -12,6 +12,7 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 )
 
@@ -22,6 +23,7 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 type Services struct {
 	Store   *store.Store
 	Office  *office.Service
+	Record  *record.Service
 	Version string
 }
 
