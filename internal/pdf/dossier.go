@@ -30,9 +30,9 @@ type Dossier struct {
 	Secrecy    string // 密级
 	StartDate  string // 起止日期
 	EndDate    string
-	Compiler   string // 立卷人
-	Checker    string // 检查人
-	Compiled   string // 立卷时间
+	Compiler   string   // 立卷人
+	Checker    string   // 检查人
+	Compiled   string   // 立卷时间
 	Notes      []string // 备考表 说明, one paragraph each
 	Draft      bool     // not archived yet: marked on every page part
 	Items      []DossierItem
