@@ -170,3 +170,34 @@ func (s *Service) SaveScannerDir(sess office.Session, dir string) error {
 	}
 	return s.st.SaveSetting(sess.Actor(), keyScannerDir, dir, "设置扫描文件夹："+dir)
 }
+
+const keyArchiveRule = "record.archive_rule"
+
+type archiveRuleSetting struct {
+	Template string `json:"template"`
+	Fonds    string `json:"fonds"`
+	Category string `json:"category"`
+	Unit     string `json:"unit,omitempty"`
+	Digits   int    `json:"digits"`
+}
+
+// ArchiveRule is the office's archive-number (档号) rule.
+func (s *Service) ArchiveRule() (domain.ArchiveRule, error) {
+	v := archiveRuleSetting(domain.DefaultArchiveRule())
+	_, err := s.st.Setting(keyArchiveRule, &v)
+	return domain.ArchiveRule(v), err
+}
+
+// SaveArchiveRule changes the archive-number rule (admins only). Archive numbers already
+// given out stay as they are.
+func (s *Service) SaveArchiveRule(sess office.Session, r domain.ArchiveRule) error {
+	if err := domain.Require(sess.User, domain.PermCaseSettings, "修改档号规则"); err != nil {
+		return err
+	}
+	r.Template, r.Fonds, r.Category, r.Unit = strings.TrimSpace(r.Template), strings.TrimSpace(r.Fonds), strings.TrimSpace(r.Category), strings.TrimSpace(r.Unit)
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return s.st.SaveSetting(sess.Actor(), keyArchiveRule, archiveRuleSetting(r),
+		"修改档号规则："+r.Format(2026, domain.RetentionPermanent, 1)+"（示例）")
+}
