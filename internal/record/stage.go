@@ -189,4 +189,3 @@ func (s *Service) GoBack(sess office.Session, caseID uint64, to domain.Stage, re
 	return s.st.SaveCase(store.Change{Actor: sess.Actor(), Reason: reason}, c, "case.back",
 		fmt.Sprintf("案件 %s 从“%s”退回到“%s”", c.Number, from.Label(), to.Label()))
 }
-
