@@ -28,6 +28,7 @@ func settingsTabs() []settingsTab {
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
 		{"audit", "settings.audit", (*UI).auditTab},
+		{"record", "record.settings.tab", (*UI).recordSettingsTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
 		{"about", "settings.about", (*UI).aboutTab},
 	}
