@@ -61,7 +61,9 @@ func (b *Builder) As(name string) office.Session { return b.Sessions[name] }
 var steps = []struct {
 	name string
 	run  func(b *Builder) error
-}{}
+}{
+	{"案件与记录", recordDemo},
+}
 
 // Result says how to sign in to the new demo office.
 type Result struct {

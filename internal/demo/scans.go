@@ -56,15 +56,39 @@ func newPDF() (*gopdf.GoPdf, error) {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: a4W, H: a4H}})
 	gp.SetInfo(gopdf.PdfInfo{Producer: "LawDesk demo", CreationDate: demoEpoch})
+	gp.SetCompressLevel(1) // the embedded font subset dominates; fast beats small for demo files
 	if err := gp.AddTTFFontFromFontContainer("wqy", fc); err != nil {
 		return nil, err
 	}
 	return gp, nil
 }
 
+// generated caches generated files by their description: the output is deterministic, and
+// tests build the demo office many times in one process.
+var generated sync.Map
+
+func cached(key string, make func() ([]byte, error)) ([]byte, error) {
+	if v, ok := generated.Load(key); ok {
+		return v.([]byte), nil
+	}
+	data, err := make()
+	if err == nil {
+		generated.Store(key, data)
+	}
+	return data, err
+}
+
+func (s Sheet) key(kind string, n ...int) string {
+	return fmt.Sprintf("%s|%v|%q|%q|%q|%q|%q", kind, n, s.Office, s.Title, s.Number, s.Lines, s.Footer)
+}
+
 // TextPDF lays a sheet out on A4 pages with a real text layer (as a document printed from
 // a computer is), so its text can be searched.
 func TextPDF(s Sheet) ([]byte, error) {
+	return cached(s.key("text"), func() ([]byte, error) { return textPDF(s) })
+}
+
+func textPDF(s Sheet) ([]byte, error) {
 	gp, err := newPDF()
 	if err != nil {
 		return nil, err
@@ -138,16 +162,22 @@ func TextPDF(s Sheet) ([]byte, error) {
 // ScanJPEG is the first page of a sheet as a scanner makes it: a grey JPEG whose long side
 // is maxSide pixels, with a faint deterministic speckle; it has no text layer.
 func ScanJPEG(s Sheet, maxSide int) ([]byte, error) {
-	pages, err := scanPages(s, maxSide, 1)
-	if err != nil {
-		return nil, err
-	}
-	return pages[0], nil
+	return cached(s.key("jpeg", maxSide), func() ([]byte, error) {
+		pages, err := scanPages(s, maxSide, 1)
+		if err != nil {
+			return nil, err
+		}
+		return pages[0], nil
+	})
 }
 
 // ScannedPDF is a sheet scanned into an image-only PDF of pages pages (the text repeats
 // when it is shorter), each page a JPEG whose long side is maxSide pixels.
 func ScannedPDF(s Sheet, pages, maxSide int) ([]byte, error) {
+	return cached(s.key("scanpdf", pages, maxSide), func() ([]byte, error) { return scannedPDF(s, pages, maxSide) })
+}
+
+func scannedPDF(s Sheet, pages, maxSide int) ([]byte, error) {
 	imgs, err := scanPages(s, maxSide, pages)
 	if err != nil {
 		return nil, err

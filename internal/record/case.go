@@ -326,3 +326,31 @@ func (s *Service) Officers() ([]domain.Officer, error) {
 	today := s.today()
 	return slices.DeleteFunc(all, func(o domain.Officer) bool { return !o.CertValid(today) }), nil
 }
+
+// Ledger calls fn for every case matching f (status, type, officer, year, text), newest
+// first, with personal data masked: the case ledger (台账) for scripts and the command line,
+// which read the store on the office PC without a session and never show who the parties
+// are. Secret cases show their marking instead of the party.
+func (s *Service) Ledger(f CaseFilter, fn func(domain.Case) error) error {
+	q := store.CaseQuery{Status: f.Status, Type: f.Type, OfficerID: f.OfficerID, Year: f.Year, Text: f.Text, Limit: 500}
+	for {
+		page, err := s.st.Cases(q)
+		if err != nil {
+			return err
+		}
+		for _, c := range page.Cases {
+			c.Party.Name = c.Party.MaskedName()
+			if c.Secrecy.NeedsReason() {
+				c.Party.Name = "（" + c.Secrecy.Label() + "）"
+			}
+			c.Party.IDNumber, c.Party.Contact, c.Party.Address, c.Facts = "", "", "", ""
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		if page.Next == 0 {
+			return nil
+		}
+		q.Before = page.Next
+	}
+}

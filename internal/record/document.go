@@ -16,7 +16,6 @@ import (
 
 	"github.com/nfnt/resize"
 
-	"lawdesk/internal/blob"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/media"
 	"lawdesk/internal/office"
@@ -181,11 +180,10 @@ func sniffDocument(h []byte) string {
 	return ""
 }
 
-// pagesOf extracts the text of every page and stores a JPEG thumbnail of each in the blob
-// store.
-func (s *Service) pagesOf(ctx context.Context, doc *media.Document, name string, progress Progress) (string, []blob.Info, error) {
+// pagesOf extracts the text of every page and makes a JPEG thumbnail of each.
+func (s *Service) pagesOf(ctx context.Context, doc *media.Document, name string, progress Progress) (string, [][]byte, error) {
 	var text strings.Builder
-	thumbs := make([]blob.Info, 0, doc.Pages())
+	thumbs := make([][]byte, 0, doc.Pages())
 	for i := 0; i < doc.Pages(); i++ {
 		if err := ctx.Err(); err != nil {
 			return "", nil, domain.Wrap(err, domain.EINVALID, "已取消添加文件 %s，没有保存任何内容。", name)
@@ -204,11 +202,7 @@ func (s *Service) pagesOf(ctx context.Context, doc *media.Document, name string,
 		if err := jpeg.Encode(&buf, resize.Thumbnail(ThumbSide, ThumbSide, img, resize.Bilinear), &jpeg.Options{Quality: 80}); err != nil {
 			return "", nil, domain.Wrap(err, domain.EINTERNAL, "无法生成文件 %s 第 %d 页的缩略图。", name, i+1)
 		}
-		info, err := s.st.Blobs().Put(ctx, &buf)
-		if err != nil {
-			return "", nil, err
-		}
-		thumbs = append(thumbs, info)
+		thumbs = append(thumbs, buf.Bytes())
 		if progress != nil {
 			progress(i+1, doc.Pages())
 		}
@@ -256,16 +250,11 @@ func (s *Service) Thumbnail(sess office.Session, docID uint64, page int) (image.
 	if _, _, err := s.document(sess, docID); err != nil {
 		return nil, err
 	}
-	sha, err := s.st.Thumbnail(docID, page)
-	if err != nil || sha == "" {
+	data, err := s.st.Thumbnail(docID, page)
+	if err != nil || data == nil {
 		return nil, domain.Errorf(domain.ENOTFOUND, "这一页没有缩略图。")
 	}
-	f, err := s.st.Blobs().Open(sha)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	img, err := jpeg.Decode(f)
+	img, err := jpeg.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, domain.Wrap(err, domain.EINTERNAL, "缩略图已损坏，请运行“数据校验”。")
 	}

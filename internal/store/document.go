@@ -21,7 +21,7 @@ var (
 	bucketDocsByCase = newBucket("docs_by_case") // case id + document id → nil
 	bucketDocTerms   = newBucket("doc_terms")    // document id → its search terms
 	bucketDocText    = newBucket("doc_text")     // document id → searchable text (title, number, text layer)
-	bucketThumbs     = newBucket("doc_thumbs")   // document id + page (4 bytes) → thumbnail blob hash
+	bucketThumbs     = newBucket("doc_thumbs")   // document id + page (4 bytes) → JPEG thumbnail (a few KB)
 )
 
 // maxStoredText bounds the text layer kept per document (a 300-page text PDF has far less).
@@ -58,13 +58,14 @@ func DocumentTarget(caseID, docID uint64) string {
 	return CaseTarget(caseID) + "/doc:" + strconv.FormatUint(docID, 10)
 }
 
-// NewDocument is a document whose file (and page thumbnails) are already in the blob store.
+// NewDocument is a document whose file is already in the blob store. Its page thumbnails
+// are small derived images and are kept in the database.
 type NewDocument struct {
 	Doc      domain.Document
 	File     blob.Info
-	Thumbs   []blob.Info // one per page, in order
-	Text     string      // the text layer, for search
-	Replaces uint64      // the document this is a new version of, 0 for a new document
+	Thumbs   [][]byte // one JPEG per page, in order
+	Text     string   // the text layer, for search
+	Replaces uint64   // the document this is a new version of, 0 for a new document
 }
 
 // AddDocument records a document of a case in one transaction: its file and thumbnails,
@@ -110,10 +111,7 @@ func (s *Store) AddDocument(ch Change, nd NewDocument) (domain.Document, error) 
 			return err
 		}
 		for i, th := range nd.Thumbs {
-			if err := s.recordBlob(tx, th); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketThumbs).Put(thumbKey(d.ID, i), []byte(th.SHA256)); err != nil {
+			if err := tx.Bucket(bucketThumbs).Put(thumbKey(d.ID, i), th); err != nil {
 				return err
 			}
 		}
@@ -253,14 +251,16 @@ func SortDocuments(docs []domain.Document) {
 	})
 }
 
-// Thumbnail returns the blob hash of a document page's thumbnail ("" when there is none).
-func (s *Store) Thumbnail(docID uint64, page int) (string, error) {
-	var sha string
+// Thumbnail returns the JPEG thumbnail of a document page (nil when there is none).
+func (s *Store) Thumbnail(docID uint64, page int) ([]byte, error) {
+	var data []byte
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		sha = string(tx.Bucket(bucketThumbs).Get(thumbKey(docID, page)))
+		if v := tx.Bucket(bucketThumbs).Get(thumbKey(docID, page)); v != nil {
+			data = append([]byte(nil), v...)
+		}
 		return nil
 	})
-	return sha, internal(err)
+	return data, internal(err)
 }
 
 // DocumentText returns the searchable text kept for a document.
@@ -298,8 +298,8 @@ func (s *Store) documentTexts(tx *bbolt.Tx, caseID uint64) []string {
 	return out
 }
 
-// documentsCheck (四性检测, DA/T 70): every document's file and thumbnails are registered
-// blobs present on disk (the file store check re-hashes them), every document belongs to an
+// documentsCheck (四性检测, DA/T 70): every document's file is a registered blob present
+// on disk (the file store check re-hashes them), every document belongs to an
 // existing case, and versions are consistent.
 var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	ch := Check{Name: "案件文书"}
