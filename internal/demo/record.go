@@ -47,7 +47,7 @@ type caseSpec struct {
 	unit      string // handling unit
 	amount    domain.Money
 	opened    int          // days ago
-	span      int          // days from opening to the last step
+	span      int          // days from opening to the last stage completed
 	until     domain.Stage // the stage the case stands at ("" with archived: archived)
 	archived  bool
 	onsite    bool // go through the optional 现场检查
@@ -400,7 +400,7 @@ func (rb *recordBuilder) build(spec caseSpec) error {
 			if !spec.archived {
 				break
 			}
-			day = rb.at(max(0, spec.opened-spec.span-1), 15)
+			day = rb.at(max(0, spec.opened-spec.span-3), 15) // formed a few days after closing
 			if err := work(sess); err != nil {
 				return err
 			}
@@ -415,7 +415,9 @@ func (rb *recordBuilder) build(spec caseSpec) error {
 				break
 			}
 		}
-		day = rb.at(spec.opened-spec.span*i/max(1, steps-1), 10)
+		// spread the completed stages over span days: the last one (结案 of a closed case) on
+		// day opened-span
+		day = rb.at(spec.opened-spec.span*i/max(1, steps-2), 10)
 		if err := work(sess); err != nil {
 			return err
 		}

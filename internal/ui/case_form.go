@@ -92,7 +92,7 @@ func (v *casesView) editCase(existing *domain.Case) {
 	opened := entry(c.Opened.String(), "2026-09-01")
 	facts := widget.NewMultiLineEntry()
 	facts.SetText(c.Facts)
-	facts.Wrapping = fyne.TextWrapWord
+	facts.Wrapping = fyne.TextWrapBreak
 	facts.SetMinRowsVisible(4)
 	amount.Validator = func(s string) error { _, err := domain.ParseMoney(s, lang.L("record.field.amount")); return err }
 	opened.Validator = func(s string) error { _, err := domain.ParseDate(s); return err }
@@ -162,7 +162,7 @@ func (v *casesView) editCase(existing *domain.Case) {
 		item("record.field.facts", facts, ""),
 	)
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 
 	title := lang.L("record.case.new")

@@ -114,38 +114,46 @@ func (cs *caseScreen) overviewTab() fyne.CanvasObject {
 		officers = append(officers, fmt.Sprintf("%s（%s）", o.Name, o.CertNo))
 	}
 	party := c.Party.Name + "（" + c.Party.Kind.Label() + "）"
-	rows := [][2]string{
+	left := [][2]string{
 		{"record.field.number", c.Number},
 		{"record.field.type", c.Type.Label() + " · " + c.Procedure.Label()},
 		{"record.field.matter", c.MatterName},
 		{"record.field.source", c.Source.Label()},
+		{"record.field.opened", c.Opened.String()},
+		{"record.field.unit", c.HandlingUnit},
+		{"record.field.officers", strings.Join(officers, "、")},
+		{"record.field.amount.short", c.Amount.String() + " 元"},
+		{"record.field.secrecy", c.Secrecy.Label() + " · " + lang.L("record.field.retention") + " " + c.Retention.Label()},
+	}
+	right := [][2]string{
 		{"record.field.party", party},
 		{"record.field.partyid", or(c.Party.IDNumber)},
 		{"record.field.legalrep", or(c.Party.LegalRep)},
-		{"record.field.contact", or(strings.TrimSpace(c.Party.Contact + " " + c.Party.Address))},
-		{"record.field.unit", c.HandlingUnit},
-		{"record.field.officers", strings.Join(officers, "、")},
-		{"record.field.amount", c.Amount.String() + " 元"},
-		{"record.field.secrecy", c.Secrecy.Label()},
-		{"record.field.retention", c.Retention.Label()},
-		{"record.field.opened", c.Opened.String()},
-		{"record.field.facts", or(c.Facts)},
+		{"record.field.phone", or(c.Party.Contact)},
+		{"record.field.address", or(c.Party.Address)},
 	}
 	if c.Decision.Decided() || c.Decision.NotDecidedReason != "" {
-		rows = append(rows, [2]string{"record.field.decision", decisionText(c)})
+		right = append(right, [2]string{"record.field.decision", decisionText(c)})
 	}
 	if !c.Closed.IsZero() {
-		rows = append(rows, [2]string{"record.field.closed", c.Closed.String()})
+		right = append(right, [2]string{"record.field.closed", c.Closed.String()})
 	}
 	if c.Locked() {
-		rows = append(rows, [2]string{"record.field.archived", c.Archived.String() + " · " + c.ArchiveNo})
+		right = append(right, [2]string{"record.field.archived", c.Archived.String() + " · " + c.ArchiveNo})
 	}
-	grid := widget.NewForm()
-	for _, r := range rows {
-		l := widget.NewLabel(r[1])
-		l.Wrapping = fyne.TextWrapWord
-		grid.Append(lang.L(r[0]), l)
+	form := func(rows [][2]string) *widget.Form {
+		f := widget.NewForm()
+		for _, r := range rows {
+			l := widget.NewLabel(r[1])
+			l.Wrapping = fyne.TextWrapBreak
+			f.Append(lang.L(r[0]), l)
+		}
+		return f
 	}
+	facts := widget.NewLabel(or(c.Facts))
+	facts.Wrapping = fyne.TextWrapBreak
+	grid := container.NewVBox(container.NewGridWithColumns(2, form(left), form(right)),
+		widget.NewForm(widget.NewFormItem(lang.L("record.field.facts"), facts)))
 	edit := widget.NewButtonWithIcon(lang.L("record.case.edit"), theme.DocumentCreateIcon(), func() { cs.v.editCase(&cs.c) })
 	if !cs.canEdit {
 		edit.Disable()
@@ -156,7 +164,7 @@ func (cs *caseScreen) overviewTab() fyne.CanvasObject {
 		body.Add(subheading(lang.L("record.annotations")))
 		for _, a := range c.Annotations {
 			l := widget.NewLabel(fmt.Sprintf("%s  %s：%s", a.At.Local().Format("2006-01-02 15:04"), a.Actor, a.Text))
-			l.Wrapping = fyne.TextWrapWord
+			l.Wrapping = fyne.TextWrapBreak
 			body.Add(l)
 		}
 	}

@@ -42,6 +42,9 @@ func (cs *caseScreen) stagesTab() fyne.CanvasObject {
 		case p.Stage == c.Stage && !c.Locked():
 			icon = theme.MediaPlayIcon()
 			detail = lang.L("record.stage.current")
+		case p.Stage.Index() < c.Stage.Index() || c.Locked():
+			icon = theme.RadioButtonIcon()
+			detail = lang.L("record.stage.skipped")
 		default:
 			icon = theme.RadioButtonIcon()
 			if p.Optional {
@@ -66,7 +69,7 @@ func (cs *caseScreen) stagesTab() fyne.CanvasObject {
 		steps.Add(widget.NewSeparator())
 		for _, b := range backs {
 			l := widget.NewLabel(b)
-			l.Wrapping = fyne.TextWrapWord
+			l.Wrapping = fyne.TextWrapBreak
 			l.Importance = widget.WarningImportance
 			steps.Add(l)
 		}
@@ -119,7 +122,7 @@ func (cs *caseScreen) stageActions() fyne.CanvasObject {
 	}
 	noteEntry := widget.NewMultiLineEntry()
 	noteEntry.SetPlaceHolder(lang.L("record.stage.note.placeholder"))
-	noteEntry.Wrapping = fyne.TextWrapWord
+	noteEntry.Wrapping = fyne.TextWrapBreak
 	noteEntry.SetMinRowsVisible(3)
 	nextStages := c.NextStages()
 	var nextLabels []string
@@ -131,7 +134,7 @@ func (cs *caseScreen) stageActions() fyne.CanvasObject {
 		next.SetSelectedIndex(len(nextLabels) - 1) // the first required stage
 	}
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("record.stage.date"), date),
@@ -214,7 +217,7 @@ func (cs *caseScreen) closeWithoutDecision() {
 	date.SetText(domain.DateOf(cs.u.svc.Store.Now()).String())
 	form := widget.NewForm(widget.NewFormItem(lang.L("record.stage.nodecision.reason"), reason), widget.NewFormItem(lang.L("record.stage.date"), date))
 	text := widget.NewLabel(lang.L("record.stage.nodecision.text"))
-	text.Wrapping = fyne.TextWrapWord
+	text.Wrapping = fyne.TextWrapBreak
 	confirmForm(cs.u.win, lang.L("record.stage.nodecision"), lang.L("record.stage.nodecision"), container.NewVBox(text, form),
 		fyne.NewSize(580, 340), func() {
 			day, err := domain.ParseDate(date.Text)
@@ -280,7 +283,7 @@ func (cs *caseScreen) decisionForm() fyne.CanvasObject {
 	summary := widget.NewMultiLineEntry()
 	summary.SetText(d.Summary)
 	summary.SetPlaceHolder(lang.L("record.decision.summary.placeholder"))
-	summary.Wrapping = fyne.TextWrapWord
+	summary.Wrapping = fyne.TextWrapBreak
 	summary.SetMinRowsVisible(2)
 	form := widget.NewForm()
 	if c.Type == domain.ActPenalty {
@@ -292,7 +295,7 @@ func (cs *caseScreen) decisionForm() fyne.CanvasObject {
 	form.Append(lang.L("record.decision.date"), date)
 	form.Append(lang.L("record.decision.summary"), summary)
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	if d.Decided() {
 		status.SetText(lang.L("record.decision.saved") + decisionText(c))
 		status.Importance = widget.SuccessImportance

@@ -127,7 +127,7 @@ func (v *casesView) newCaseList() *caseList {
 	headers := []string{lang.L("record.col.number"), lang.L("record.col.type"), lang.L("record.col.party"),
 		lang.L("record.col.matter"), lang.L("record.col.stage"), lang.L("record.col.status"),
 		lang.L("record.col.officers"), lang.L("record.col.opened"), lang.L("record.col.deadline")}
-	widths := []float32{190, 80, 190, 170, 80, 70, 110, 95, 120}
+	widths := []float32{178, 52, 180, 160, 78, 64, 100, 98, 150}
 	today := domain.DateOf(u.svc.Store.Now())
 	l.table = widget.NewTable(
 		func() (int, int) { return len(l.cases), len(headers) },
@@ -233,6 +233,9 @@ func deadlineText(c domain.Case, today domain.Date) (string, widget.Importance) 
 		if left <= domain.ArchiveWarnDays {
 			imp = widget.WarningImportance
 		}
+		if left == 0 {
+			return lang.L("record.deadline.archive.today"), imp
+		}
 		return fmt.Sprintf(lang.L("record.deadline.archive"), left), imp
 	}
 	if c.Status == domain.StatusArchived {
@@ -326,7 +329,7 @@ func (u *UI) askReason(msg string, then func(reason string)) {
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder(lang.L("record.reason.placeholder"))
 	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	confirmForm(u.win, lang.L("record.reason.title"), lang.L("record.reason.open"),
 		container.NewVBox(l, reason), fyne.NewSize(520, 240), func() { then(reason.Text) })
 }

@@ -32,8 +32,8 @@ func (cs *caseScreen) documentsTab() fyne.CanvasObject {
 	}
 	selected := -1
 	headers := []string{lang.L("record.doc.item"), lang.L("record.doc.stage"), lang.L("record.doc.type"), lang.L("record.doc.title"),
-		lang.L("record.doc.number"), lang.L("record.doc.date"), lang.L("record.doc.pages"), lang.L("record.doc.version"), lang.L("record.doc.file")}
-	widths := []float32{50, 80, 130, 250, 170, 95, 50, 90, 180}
+		lang.L("record.doc.number"), lang.L("record.doc.date"), lang.L("record.doc.pages"), lang.L("record.doc.version")}
+	widths := []float32{44, 72, 118, 196, 150, 94, 44, 110}
 	table := widget.NewTable(
 		func() (int, int) { return len(docs), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -47,7 +47,7 @@ func (cs *caseScreen) documentsTab() fyne.CanvasObject {
 			if d.Superseded {
 				version += lang.L("record.doc.superseded")
 			}
-			cells := []string{item, d.Stage.Label(), d.Type, d.Title, d.DocNumber, d.Date.String(), fmt.Sprint(d.Pages), version, d.FileName}
+			cells := []string{item, d.Stage.Label(), d.Type, d.Title, d.DocNumber, d.Date.String(), fmt.Sprint(d.Pages), version}
 			l := o.(*widget.Label)
 			l.Truncation = fyne.TextTruncateEllipsis
 			l.Importance = widget.MediumImportance
@@ -62,7 +62,7 @@ func (cs *caseScreen) documentsTab() fyne.CanvasObject {
 	thumb.FillMode = canvas.ImageFillContain
 	thumb.SetMinSize(fyne.NewSize(150, 200))
 	info := widget.NewLabel(lang.L("record.doc.select"))
-	info.Wrapping = fyne.TextWrapWord
+	info.Wrapping = fyne.TextWrapBreak
 
 	preview := widget.NewButtonWithIcon(lang.L("record.doc.preview"), theme.VisibilityIcon(), nil)
 	open := widget.NewButtonWithIcon(lang.L("record.doc.open"), theme.ComputerIcon(), nil)
@@ -85,7 +85,7 @@ func (cs *caseScreen) documentsTab() fyne.CanvasObject {
 		selected = id.Row
 		update()
 		d := docs[selected]
-		info.SetText(fmt.Sprintf(lang.L("record.doc.info"), d.Title, d.Type, d.Pages, d.Format, float64(d.Size)/1e6, d.Author, d.AddedBy,
+		info.SetText(fmt.Sprintf(lang.L("record.doc.info"), d.Title, d.Type, d.Pages, d.Format, float64(d.Size)/1e6, d.FileName, d.Author, d.AddedBy,
 			d.Added.Local().Format("2006-01-02 15:04")))
 		if img, err := u.svc.Record.Thumbnail(u.sess, d.ID, 0); err == nil {
 			thumb.Image = img
@@ -114,7 +114,7 @@ func (cs *caseScreen) documentsTab() fyne.CanvasObject {
 		intro = note(lang.L("record.doc.locked"))
 	}
 	split := container.NewHSplit(table, side)
-	split.Offset = 0.78
+	split.Offset = 0.8
 	return container.NewBorder(container.NewVBox(intro, bar), nil, nil, nil, split)
 }
 
@@ -180,7 +180,7 @@ func (cs *caseScreen) addDocumentDialog(replaces *domain.Document, path string) 
 		fd.Show()
 	})
 	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("record.doc.file"), container.NewBorder(nil, nil, nil, pick, file)),
@@ -198,7 +198,7 @@ func (cs *caseScreen) addDocumentDialog(replaces *domain.Document, path string) 
 		intro = fmt.Sprintf(lang.L("record.doc.newversion.intro"), replaces.Title, replaces.Version)
 	}
 	introLabel := widget.NewLabel(intro)
-	introLabel.Wrapping = fyne.TextWrapWord
+	introLabel.Wrapping = fyne.TextWrapBreak
 	var d dialog.Dialog
 	save := widget.NewButtonWithIcon(lang.L("record.doc.save"), theme.DocumentSaveIcon(), func() {
 		if chosen == "" {
@@ -345,7 +345,8 @@ func (u *UI) previewDocument(d domain.Document) {
 	prev = widget.NewButtonWithIcon(lang.L("record.page.prev"), theme.NavigateBackIcon(), func() { page--; show() })
 	next = widget.NewButtonWithIcon(lang.L("record.page.next"), theme.NavigateNextIcon(), func() { page++; show() })
 	open := widget.NewButtonWithIcon(lang.L("record.doc.open"), theme.ComputerIcon(), func() { u.openWithSystemViewer(d) })
-	bar := container.NewHBox(prev, label, next, layout.NewSpacer(), widget.NewLabel(fmt.Sprintf(lang.L("record.preview.watermark"), u.sess.User.DisplayName())), open)
+	closeBtn := widget.NewButtonWithIcon(lang.L("dialog.close"), theme.CancelIcon(), w.Close)
+	bar := container.NewHBox(prev, label, next, layout.NewSpacer(), widget.NewLabel(fmt.Sprintf(lang.L("record.preview.watermark"), u.sess.User.DisplayName())), open, closeBtn)
 	w.SetContent(container.NewBorder(bar, nil, nil, nil, img))
 	w.SetOnClosed(func() { p.Close() })
 	w.Resize(fyne.NewSize(900, 700))

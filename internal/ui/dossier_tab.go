@@ -34,7 +34,7 @@ func (cs *caseScreen) dossierTab() fyne.CanvasObject {
 	status := container.NewVBox()
 	line := func(text string, imp widget.Importance) {
 		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = fyne.TextWrapBreak
 		l.Importance = imp
 		status.Add(l)
 	}
@@ -126,7 +126,7 @@ func (cs *caseScreen) archiveDialog() {
 	date := widget.NewEntry()
 	date.SetText(domain.DateOf(u.svc.Store.Now()).String())
 	text := widget.NewLabel(lang.L("record.dossier.archive.text"))
-	text.Wrapping = fyne.TextWrapWord
+	text.Wrapping = fyne.TextWrapBreak
 	form := widget.NewForm(widget.NewFormItem(lang.L("record.dossier.archive.date"), date))
 	confirmForm(u.win, lang.L("record.dossier.archive"), lang.L("record.dossier.archive"), container.NewVBox(text, form),
 		fyne.NewSize(560, 300), func() {

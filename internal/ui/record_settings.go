@@ -23,7 +23,7 @@ func (u *UI) recordSettingsTab() fyne.CanvasObject {
 	admin := domain.Allowed(u.sess.User.Roles, domain.PermCaseSettings)
 	result := func() *widget.Label {
 		l := widget.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = fyne.TextWrapBreak
 		return l
 	}
 	report := func(l *widget.Label, err error, ok string) {
