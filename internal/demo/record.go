@@ -443,16 +443,9 @@ func (rb *recordBuilder) build(spec caseSpec) error {
 				return err
 			}
 		}
-		next := stages[i+1]
-		step := record.StageStep{CaseID: c.ID, Date: day, OfficerID: rb.officers[spec.by].ID, Note: stageNote(stage, spec), Next: next}
-		if spec.noDecide != "" && next == domain.StageClose {
-			step.NotDecidedReason = spec.noDecide
-		}
-		if c, err = rb.svc.CompleteStage(sess, step); err != nil {
-			return err
-		}
 		if spec.goBack && stage == domain.StageExamine {
-			if c, err = rb.svc.GoBack(rb.b.As(spec.with), c.ID, domain.StageInvestigate, "法制审核认为证据不足：缺少进货来源证明，补充调查"); err != nil {
+			// the review finds the evidence short: back to 调查取证 and again
+			if c, err = rb.svc.GoBack(rb.b.As(spec.with), c.ID, domain.StageInvestigate, "案件审核认为证据不足：缺少进货来源证明，补充调查"); err != nil {
 				return err
 			}
 			if err := rb.addDocument(sess, c, "询问笔录", domain.StageInvestigate, day, spec); err != nil {
@@ -462,10 +455,14 @@ func (rb *recordBuilder) build(spec caseSpec) error {
 				Note: "补充调取进货台账和供货商证明", Next: domain.StageExamine}); err != nil {
 				return err
 			}
-			if c, err = rb.svc.CompleteStage(sess, record.StageStep{CaseID: c.ID, Date: day, OfficerID: rb.officers[spec.with].ID,
-				Note: "补充调查后审核通过", Next: next}); err != nil {
-				return err
-			}
+		}
+		next := stages[i+1]
+		step := record.StageStep{CaseID: c.ID, Date: day, OfficerID: rb.officers[spec.by].ID, Note: stageNote(stage, spec), Next: next}
+		if spec.noDecide != "" && next == domain.StageClose {
+			step.NotDecidedReason = spec.noDecide
+		}
+		if c, err = rb.svc.CompleteStage(sess, step); err != nil {
+			return err
 		}
 	}
 	if spec.viewedBy != "" {

@@ -79,7 +79,7 @@ func (v *casesView) editCase(existing *domain.Case) {
 		return e
 	}
 	number := entry(c.Number, lang.L("record.form.number.placeholder"))
-	partyName := entry(c.Party.Name, "")
+	partyName := entry(c.Party.Name, lang.L("record.form.party.placeholder"))
 	partyID := entry(c.Party.IDNumber, "")
 	legalRep := entry(c.Party.LegalRep, "")
 	contact := entry(c.Party.Contact, "")
