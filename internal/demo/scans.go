@@ -223,22 +223,21 @@ func scanPages(s Sheet, maxSide, n int) ([][]byte, error) {
 		return nil, err
 	}
 	defer doc.Close()
-	rendered := make([][]byte, doc.Pages())
+	// each page of the scan is its own image (its own speckle), as a scanner gives
+	pages := make([]image.Image, doc.Pages())
 	out := make([][]byte, n)
 	for i := 0; i < n; i++ {
 		k := i % doc.Pages()
-		if rendered[k] == nil {
-			img, err := doc.RenderPage(k, maxSide)
-			if err != nil {
+		if pages[k] == nil {
+			if pages[k], err = doc.RenderPage(k, maxSide); err != nil {
 				return nil, err
 			}
-			var buf bytes.Buffer
-			if err := jpeg.Encode(&buf, scanLook(img, int64(k)+int64(len(s.Title))), &jpeg.Options{Quality: 70}); err != nil {
-				return nil, err
-			}
-			rendered[k] = buf.Bytes()
 		}
-		out[i] = rendered[k]
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, scanLook(pages[k], int64(i)+int64(len(s.Title))), &jpeg.Options{Quality: 70}); err != nil {
+			return nil, err
+		}
+		out[i] = buf.Bytes()
 	}
 	return out, nil
 }

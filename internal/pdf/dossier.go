@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/phpdave11/gofpdi"
 	"github.com/signintech/gopdf"
 
 	"lawdesk/internal/domain"
@@ -205,8 +206,60 @@ type importError struct{ importFailed }
 
 func (e importError) Error() string { return fmt.Sprintf("import item %d: %v", e.item, e.err) }
 
+// dossierCanvas is a canvas whose page importer the dossier drives itself: gopdf's
+// ImportPage re-copies every object imported so far on each call (quadratic: minutes for a
+// 300-page dossier of scans), so each document's pages are imported in one batch instead.
+func dossierCanvas() (*canvas, *gofpdi.Importer, error) {
+	fc, err := loadFont()
+	if err != nil {
+		return nil, nil, internalErr(err)
+	}
+	imp := gofpdi.NewImporter()
+	gp := &gopdf.GoPdf{}
+	gp.StartWithImporter(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: a4W, H: a4H}}, imp)
+	gp.SetCompressLevel(6)
+	if err := gp.AddTTFFontFromFontContainer(fontFamily, fc); err != nil {
+		return nil, nil, internalErr(err)
+	}
+	c := &canvas{gp: gp, widths: make(map[rune]float64, 512)}
+	c.setFont(10)
+	return c, imp, nil
+}
+
+// importedPDF is one document's pages imported as form templates.
+type importedPDF struct {
+	tpls  []int
+	sizes map[int]map[string]map[string]float64
+}
+
+// importPDF imports every page of the item's PDF at once. gofpdi panics on files it cannot
+// read; that becomes an importError so the item is placed as images instead.
+func importPDF(c *canvas, imp *gofpdi.Importer, it DossierItem, index int) (res importedPDF, err error) {
+	if err := importable(it.PDFPath); err != nil {
+		return res, importError{importFailed{item: index, err: err}}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = importError{importFailed{item: index, err: r}}
+		}
+	}()
+	imp.SetSourceFile(it.PDFPath)
+	if n := imp.GetNumPages(); n != it.Pages {
+		return res, importError{importFailed{item: index, err: fmt.Sprintf("%d pages, expected %d", n, it.Pages)}}
+	}
+	res.sizes = imp.GetPageSizes()
+	start := c.gp.GetNextObjectID()
+	imp.SetNextObjectID(start)
+	for p := 1; p <= it.Pages; p++ {
+		res.tpls = append(res.tpls, imp.ImportPage(p, "/MediaBox"))
+	}
+	c.gp.ImportTemplates(imp.PutFormXobjects())
+	c.gp.ImportObjects(imp.GetImportedObjects(), start)
+	return res, nil
+}
+
 func renderDossier(w io.Writer, d Dossier, part DossierPart, asImages map[int]bool, progress func(done, total int)) error {
-	c, err := newCanvas(a4W, a4H)
+	c, imp, err := dossierCanvas()
 	if err != nil {
 		return err
 	}
@@ -224,11 +277,18 @@ func renderDossier(w io.Writer, d Dossier, part DossierPart, asImages map[int]bo
 	if part == DossierWhole {
 		page := 1 + catPages
 		done := 0
-		sizes := map[string]map[int]map[string]map[string]float64{}
 		for i, it := range d.Items {
+			var pdfPages *importedPDF
+			if it.PDFPath != "" && !asImages[i] {
+				res, err := importPDF(c, imp, it, i)
+				if err != nil {
+					return err
+				}
+				pdfPages = &res
+			}
 			for p := 0; p < it.Pages; p++ {
 				page++
-				if err := dossierDocumentPage(c, it, p, asImages[i], i, sizes); err != nil {
+				if err := dossierDocumentPage(c, it, p, pdfPages); err != nil {
 					return err
 				}
 				stampPageNumber(c, page)
@@ -365,28 +425,16 @@ func dossierCatalogue(c *canvas, d Dossier, l catalogueLayout, rows []int, page,
 }
 
 // dossierDocumentPage places page p of item it on a new A4 page: the original PDF page
-// imported as it is, or the page image scaled to fit.
-func dossierDocumentPage(c *canvas, it DossierItem, p int, asImage bool, index int, sizes map[string]map[int]map[string]map[string]float64) (err error) {
+// imported as it is (pdfPages), or the page image scaled to fit.
+func dossierDocumentPage(c *canvas, it DossierItem, p int, pdfPages *importedPDF) error {
 	addA4(c)
-	if it.PDFPath != "" && !asImage {
-		if err := importable(it.PDFPath); err != nil {
-			return importError{importFailed{item: index, err: err}}
-		}
-		defer func() {
-			if r := recover(); r != nil {
-				err = importError{importFailed{item: index, err: r}}
-			}
-		}()
-		tpl := c.gp.ImportPage(it.PDFPath, p+1, "/MediaBox")
-		if _, ok := sizes[it.PDFPath]; !ok {
-			sizes[it.PDFPath] = c.gp.GetPageSizes(it.PDFPath)
-		}
+	if pdfPages != nil {
 		w, h := a4W, a4H
-		if box, ok := sizes[it.PDFPath][p+1]["/MediaBox"]; ok && box["w"] > 0 && box["h"] > 0 {
+		if box, ok := pdfPages.sizes[p+1]["/MediaBox"]; ok && box["w"] > 0 && box["h"] > 0 {
 			w, h = box["w"], box["h"]
 		}
 		x, y, fw, fh := fit(w, h)
-		c.gp.UseImportedTemplate(tpl, x, y, fw, fh)
+		c.gp.UseImportedTemplate(pdfPages.tpls[p], x, y, fw, fh)
 		return nil
 	}
 	if it.PageJPEG == nil {

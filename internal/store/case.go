@@ -601,8 +601,9 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 			add(setPending)
 		}
 		textual := false
-		keywords := foldedKeywords(q.Text)
-		if bigrams, singles := queryTerms(q.Text); len(bigrams)+len(singles) > 0 {
+		text := normalizeQuery(q.Text)
+		keywords := foldedKeywords(text)
+		if bigrams, singles := queryTerms(text); len(bigrams)+len(singles) > 0 {
 			textual = true
 			for _, t := range bigrams {
 				sets = append(sets, termSet(tx, t))

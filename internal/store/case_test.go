@@ -226,6 +226,7 @@ func TestCasesPagingFiltersAndSearch(t *testing.T) {
 		{store.CaseQuery{Text: "第12次"}, 1},
 		{store.CaseQuery{Text: "１２次"}, 1},
 		{store.CaseQuery{Text: "青市监处罚[2025]1号"}, 1},
+		{store.CaseQuery{Text: "青市监处罚（2025）0001号"}, 1},
 		{store.CaseQuery{Text: "不存在的词"}, 0},
 		{store.CaseQuery{Text: "惠民", OfficerID: 5}, 2},
 		{store.CaseQuery{Text: "〔〕"}, 23},
