@@ -17,8 +17,25 @@ import (
 func init() {
 	register(command{name: "cases", usage: "--data DIR [--status S] [--year Y]",
 		summary: "列出案件台账（制表符分隔，当事人已遮盖）/ list cases, tab-separated, parties masked", run: runCases})
-	register(command{name: "print", usage: "dossier --data DIR --case NO --out FILE.pdf --user NAME [--part whole|cover|catalogue|note]",
-		summary: "打印案卷 PDF / print a dossier as PDF", run: runPrint})
+	// `lawdesk print` belongs to the print registry (app/cli_print.go) once it exists, which
+	// then registers printDossier as its "dossier" kind; until then this stands in, passing
+	// other kinds to whatever registered `print` before it (flowchart).
+	prev, had := commands["print"]
+	usage := "dossier --data DIR --case NO --out FILE.pdf --user NAME [--part whole|cover|catalogue|note]"
+	summary := "打印 / print: dossier（案卷）"
+	if had {
+		usage += " | " + prev.usage
+		summary += "、" + strings.TrimPrefix(prev.summary, "打印 / print: ")
+	}
+	register(command{name: "print", usage: usage, summary: summary, run: func(args []string, out io.Writer) error {
+		if len(args) > 0 && args[0] == "dossier" {
+			return printDossier(args[1:], out)
+		}
+		if had {
+			return prev.run(args, out)
+		}
+		return runPrint(args, out)
+	}})
 }
 
 func runCases(args []string, out io.Writer) error {
@@ -62,7 +79,7 @@ func tabless(s string) string { return strings.NewReplacer("\t", " ", "\n", " ",
 // runPrint prints documents; its first argument says which (only dossier so far).
 func runPrint(args []string, out io.Writer) error {
 	if len(args) == 0 || args[0] != "dossier" {
-		fmt.Fprintf(out, "用法 / Usage: lawdesk %s\n", commands["print"].usage)
+		fmt.Fprintln(out, "用法 / Usage: lawdesk print dossier --data DIR --case NO --out FILE.pdf --user NAME")
 		if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 			return nil
 		}

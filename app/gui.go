@@ -6,7 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/calendar"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
@@ -31,6 +35,12 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Record: record.New(st), Version: Version()})
+	cal := calendar.New(st)
+	rec := record.New(st)
+	insp := inspection.New(st)
+	insp.Cases = inspection.RecordCases{Record: rec} // 立案查处 opens its case
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(),
+		Calendar: cal, Publication: publication.New(st), Record: rec,
+		Inspection: insp, Flowchart: flowchart.New(st)})
 	return nil
 }

@@ -62,6 +62,8 @@ var steps = []struct {
 	name string
 	run  func(b *Builder) error
 }{
+	{"事后公开", publicationDemo},
+	{"双随机抽查", inspectionDemo},
 	{"案件与记录", recordDemo},
 }
 

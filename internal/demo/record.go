@@ -21,8 +21,8 @@ import (
 // the case list, search, previews, the timeline, the dossier and the dashboard all have
 // something to show.
 
-// demoOfficers are the people of the office who hold enforcement certificates.
-var demoOfficers = []struct {
+// recordOfficers are the people of the office who hold enforcement certificates and work cases.
+var recordOfficers = []struct {
 	login, name, unit, post, cert string
 }{
 	{"liuyang", "刘洋", "青山县市场监督管理局城关市场监管所", "所长", "52020319001"},
@@ -313,7 +313,7 @@ func (rb *recordBuilder) ensureOfficers() error {
 	for _, o := range existing {
 		byName[o.Name] = o
 	}
-	for _, d := range demoOfficers {
+	for _, d := range recordOfficers {
 		o, ok := byName[d.name]
 		if !ok || !o.CertValid(today.AddDays(-400)) || !o.CertValid(today) {
 			if !ok {

@@ -14,8 +14,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -44,7 +48,9 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Record: record.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
+		Calendar: calendar.New(st), Publication: publication.New(st), Record: record.New(st),
+		Inspection: inspection.New(st), Flowchart: flowchart.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

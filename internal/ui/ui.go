@@ -9,9 +9,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 )
@@ -21,10 +25,14 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Record  *record.Service
-	Version string
+	Store       *store.Store
+	Office      *office.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Inspection  *inspection.Service  // 双随机、一公开
+	Flowchart   *flowchart.Service   // 执法流程图
+	Record      *record.Service      // 全过程记录: cases, documents, access log, dossiers
+	Version     string
 }
 
 // UI is the one LawDesk window and the signed-in session.
