@@ -11,6 +11,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/pdf"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
 	"lawdesk/internal/store"
 )
@@ -117,7 +118,7 @@ var demoCases = []caseSpec{
 	{typ: domain.ActPenalty, matter: "对销售不符合食品安全标准食品的处罚", source: domain.SourceTransfer,
 		party: org("青山县福源食品有限公司", "91520221MA6E2P7R1", "陈福源", "0858-6623456", "青山县工业园区 3 号"),
 		facts: "县疾控中心移送抽检报告：该公司生产的辣椒酱苯甲酸超标。", by: "huangwei", with: "yangfan",
-		unit: unitTeam, amount: 860000, opened: 70, span: 36, until: domain.StageArchive, decision: fine(50000, domain.PenaltyConfiscateGains, domain.PenaltyConfiscateProperty)},
+		unit: unitTeam, amount: 860000, opened: 56, span: 36, until: domain.StageArchive, decision: fine(50000, domain.PenaltyConfiscateGains, domain.PenaltyConfiscateProperty)},
 	{typ: domain.ActPenalty, matter: "对虚假广告的处罚", source: domain.SourceComplaint,
 		party: org("青山县康乐药房连锁有限公司", "91520221MA6F3Q2W5", "赵康乐", "0858-6634567", "青山县健康路 21 号"),
 		facts: "举报该药房门店宣传保健食品“治疗高血压”，属虚假宣传。", by: "liuyang", with: "chenjing",
@@ -166,7 +167,7 @@ var demoCases = []caseSpec{
 	{typ: domain.ActLicensing, matter: "食品经营许可（新办）", source: domain.SourceOther,
 		party: org("青山县晨光面包坊", "92520221MA6P2Y1A8", "程光", "13908583344", "青山县光明路 7 号"),
 		facts: "申请食品经营许可（食品销售，含现制现售）。", by: "wutao", with: "zhoulei",
-		unit: unitPermit, opened: 38, span: 9, until: domain.StageArchive, decision: domain.Decision{Summary: "准予行政许可"}},
+		unit: unitPermit, opened: 24, span: 9, until: domain.StageArchive, decision: domain.Decision{Summary: "准予行政许可"}},
 	{typ: domain.ActLicensing, matter: "食品经营许可（变更）", source: domain.SourceOther,
 		party: org("青山县惠民超市有限公司", "91520221MA6DQ8K3X", "李建华", "0858-6612345", "青山县人民路 12 号"),
 		facts: "申请变更经营项目，增加冷藏冷冻食品销售。", by: "zhoulei", with: "wutao",
@@ -192,7 +193,7 @@ var demoCases = []caseSpec{
 		facts: "检查商贸城 6 台电梯的维保记录和使用登记。", by: "yangfan", with: "huangwei", unit: unitTeam, opened: 8, span: 2, until: domain.StageDecide},
 	{typ: domain.ActInspection, matter: "食品生产者日常监督检查", source: domain.SourceInspection,
 		party: org("青山县福源食品有限公司", "91520221MA6E2P7R1", "陈福源", "0858-6623456", "青山县工业园区 3 号"),
-		facts: "对辣椒酱生产线进行检查，抽样 2 批次。", by: "huangwei", with: "yangfan", unit: unitTeam, opened: 34, span: 4, until: domain.StageArchive,
+		facts: "对辣椒酱生产线进行检查，抽样 2 批次。", by: "huangwei", with: "yangfan", unit: unitTeam, opened: 22, span: 4, until: domain.StageArchive,
 		decision: domain.Decision{Summary: "未发现问题"}},
 	{typ: domain.ActInspection, matter: "价格监督检查", source: domain.SourceAssigned,
 		party: org("青山县加油站", "91520221MA6S5B4F0", "钱加", "0858-6689012", "青山县环城路"), facts: "节前价格检查。",
@@ -465,6 +466,9 @@ func (rb *recordBuilder) build(spec caseSpec) error {
 			return err
 		}
 	}
+	if err := rb.publish(c.ID, spec); err != nil {
+		return err
+	}
 	if spec.viewedBy != "" {
 		rb.b.Store.Now = func() time.Time { return rb.start.Add(-2 * time.Hour) }
 		reason := ""
@@ -482,6 +486,46 @@ func (rb *recordBuilder) build(spec caseSpec) error {
 		}
 	}
 	return nil
+}
+
+// publish records what the office did about a decided case's publication (事后公开): a
+// secret case's decision is marked not public; the others were published on the website and
+// notice board three working days after the decision, except those decided this week.
+func (rb *recordBuilder) publish(caseID uint64, spec caseSpec) error {
+	c, err := rb.b.Store.Case(caseID)
+	if err != nil {
+		return err
+	}
+	if _, done := c.Completed(domain.StageDecide); !done || !c.Decision.Decided() {
+		return nil
+	}
+	pub := publication.New(rb.b.Store)
+	admin := rb.b.As("admin")
+	cal, err := rb.b.Store.Calendar()
+	if err != nil {
+		return err
+	}
+	on := cal.AddWorkingDays(c.Decision.Date, 3).Date
+	if on.After(domain.DateOf(rb.start)) {
+		return nil // still within the deadline: on the dashboard as a task
+	}
+	rb.at(on.DaysUntil(domain.DateOf(rb.start)), 16)
+	if c.Secrecy != domain.SecrecyNone {
+		_, err := pub.MarkNotPublic(admin, c.ID, "案件标记为“"+c.Secrecy.Label()+"”，依法不予公开")
+		return err
+	}
+	p, err := pub.Prepare(admin, c.ID)
+	if err != nil {
+		return err
+	}
+	d := p.Draft
+	d.Basis = map[domain.ActType]string{domain.ActPenalty: "《中华人民共和国食品安全法》第一百二十四条", domain.ActLicensing: "《中华人民共和国行政许可法》第三十八条",
+		domain.ActCoercion: "《中华人民共和国行政强制法》第二十二条"}[c.Type]
+	if d.Basis == "" {
+		d.Basis = "《市场监督管理行政执法程序规定》"
+	}
+	_, err = pub.Confirm(admin, c.ID, publication.PublishForm{Draft: d, PublishedOn: on, Channel: domain.ChannelBoth})
+	return err
 }
 
 type discard struct{}
