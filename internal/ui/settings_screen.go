@@ -32,6 +32,7 @@ func settingsTabs() []settingsTab {
 		{"review", "settings.review", (*UI).reviewSettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"calendar", "calendar.tab", (*UI).calendarTab},
+		{"record", "record.settings.tab", (*UI).recordSettingsTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
 		{"about", "settings.about", (*UI).aboutTab},
 	}

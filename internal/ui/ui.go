@@ -30,13 +30,13 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 type Services struct {
 	Store       *store.Store
 	Office      *office.Service
-	Record      *record.Service
 	Review      *review.Service
 	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
 	Publication *publication.Service // 事后公开
 	Inspection  *inspection.Service  // 双随机、一公开
 	Flowchart   *flowchart.Service   // 执法流程图
 	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
+	Record      *record.Service      // 全过程记录: cases, documents, access log, dossiers
 	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
