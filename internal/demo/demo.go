@@ -67,6 +67,7 @@ var steps = []struct {
 	{"双随机抽查", inspectionDemo},
 	{"音像记录", mediaStep},
 	{"案件与记录", recordDemo},
+	{"法制审核", reviewDemo},
 }
 
 // Result says how to sign in to the new demo office.

@@ -2,8 +2,18 @@ package review
 
 import "lawdesk/internal/domain"
 
-// docs lists a case's current documents for the materials checklist.
-//
-// TEMPORARY: the documents of the record capability are not on main yet; until they are,
-// a case has no documents here. Replaced when they land.
-func (s *Service) docs(caseID uint64) ([]domain.CaseDocument, error) { return nil, nil }
+// docs lists a case's current documents (the newest version of each) for the materials
+// checklist.
+func (s *Service) docs(caseID uint64) ([]domain.CaseDocument, error) {
+	all, err := s.st.Documents(caseID)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.CaseDocument
+	for _, d := range all {
+		if !d.Superseded {
+			out = append(out, domain.CaseDocument{ID: d.ID, Type: d.Type, Title: d.Title})
+		}
+	}
+	return out, nil
+}

@@ -201,6 +201,12 @@ func (s *Service) Open(sess office.Session, caseID uint64) (Workspace, error) {
 		return Workspace{}, err
 	}
 	w := Workspace{Assessment: a}
+	if a.Submitted && domain.Allowed(sess.User.Roles, domain.PermCaseView) {
+		// an opinion whose filing failed earlier is filed now
+		if err := s.fileOpinions(sess, c, a.Review); err != nil {
+			return w, err
+		}
+	}
 	if w.Materials, err = s.materials(c); err != nil {
 		return w, err
 	}
@@ -246,7 +252,7 @@ func (s *Service) RecordOpinion(sess office.Session, f OpinionForm) (domain.Revi
 		return domain.Review{}, err
 	}
 	now := s.st.Now()
-	return s.st.UpdateReview(c.ID, sess.Actor(), "review.opinion", func(r *domain.Review, t store.ReviewTx) (string, error) {
+	r, err := s.st.UpdateReview(c.ID, sess.Actor(), "review.opinion", func(r *domain.Review, t store.ReviewTx) (string, error) {
 		if len(r.Rounds) == 0 {
 			return "", domain.Errorf(domain.ENOTFOUND, "案件 %s 还没有送法制审核。", c.Number)
 		}
@@ -267,6 +273,14 @@ func (s *Service) RecordOpinion(sess office.Session, f OpinionForm) (domain.Revi
 		}
 		return fmt.Sprintf("案件 %s 第 %d 轮法制审核意见：%s（%s）", c.Number, len(r.Rounds), f.Opinion.Label(), no), nil
 	})
+	if err != nil {
+		return r, err
+	}
+	if err := s.fileOpinions(sess, c, r); err != nil {
+		return r, domain.Wrap(err, domain.ErrorCode(err), "审核意见已出具（%s），但意见书未能归入案卷文书：%s 下次打开本案的法制审核时会自动重试。",
+			r.Latest().OpinionNo, domain.ErrorMessage(err))
+	}
+	return r, nil
 }
 
 // Extend extends the pending round's time limit once by the office's extension, with a

@@ -1,12 +1,18 @@
 package review_test
 
 import (
+	"context"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/pdf"
+	"lawdesk/internal/record"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -281,5 +287,84 @@ func TestTimeLimitFollowsTheOfficeCalendar(t *testing.T) {
 	r := submit(t, e, c, "liuyang")
 	if d := r.Latest().Deadline; d != domain.NewDate(2026, 12, 2) {
 		t.Fatalf("deadline %s, want 2026-12-02 (30 November off)", d)
+	}
+}
+
+// addDoc adds a generated one-page PDF of kind typ to case c.
+func (e *env) addDoc(c domain.Case, typ string, stage domain.Stage) domain.Document {
+	e.t.Helper()
+	path := filepath.Join(e.t.TempDir(), typ+".pdf")
+	f, err := os.Create(path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := pdf.RenderDocument(f, pdf.Document{Office: "青山县市场监督管理局", Title: typ, Blocks: []pdf.Block{pdf.Paragraph{Text: "当事人：" + c.Party.Name}}}); err != nil {
+		e.t.Fatal(err)
+	}
+	f.Close()
+	d, err := e.rec.AddDocument(context.Background(), e.as("liuyang"), record.AddDocumentRequest{CaseID: c.ID, Stage: stage, Type: typ,
+		Title: typ + "（" + c.Party.Name + "）", Date: domain.NewDate(2026, 10, 20), Author: "刘洋", Path: path}, nil)
+	if err != nil {
+		e.t.Fatalf("add %s: %v", typ, err)
+	}
+	return d
+}
+
+// TestMaterialsFromDocumentsAndOpinionsFiled: a penalty case's documents satisfy the
+// materials checklist, and each opinion is filed into the case's documents as a PDF.
+func TestMaterialsFromDocumentsAndOpinionsFiled(t *testing.T) {
+	e := newEnv(t)
+	c := e.toDecide(e.newCase(func(c *domain.Case) { c.Type, c.MatterName = domain.ActPenalty, "对销售过期食品的处罚" }))
+	e.addDoc(c, "立案审批表", domain.StageFile)
+	e.addDoc(c, "询问笔录", domain.StageInvestigate)
+	_, err := e.svc.Submit(e.as("liuyang"), review.SubmitForm{CaseID: c.ID, Proposed: proposal, Reasons: "x"})
+	wantErr(t, err, domain.EINVALID, "缺少：调查终结报告、行政处罚事先告知书。")
+	e.addDoc(c, "调查终结报告", domain.StageInvestigate)
+	e.addDoc(c, "行政处罚事先告知书", domain.StageNotify)
+	r := submit(t, e, c, "liuyang")
+	var evidence domain.Material
+	for _, m := range r.Latest().Submission.Materials {
+		if strings.HasPrefix(m.Name, "调查取证材料") {
+			evidence = m
+		}
+	}
+	if !evidence.Required || evidence.Documents[0] != "询问笔录（青山县惠民超市有限公司）" {
+		t.Fatalf("evidence material %+v", evidence)
+	}
+	items := okChecklist(r)
+	items[5].Finding, items[5].Note = domain.ElementProblem, "引用条款不完整"
+	if _, err := e.svc.RecordOpinion(e.as("sunli"), review.OpinionForm{CaseID: c.ID, Checklist: items, Opinion: domain.OpinionCorrect, Reasons: "请补充引用第一款第（三）项。"}); err != nil {
+		t.Fatal(err)
+	}
+	r = submit(t, e, c, "liuyang", domain.PointResponse{Key: "law", Response: "已补充引用条款"})
+	if _, err := e.svc.RecordOpinion(e.as("sunli"), review.OpinionForm{CaseID: c.ID, Checklist: okChecklist(r), Opinion: domain.OpinionAgree, Reasons: "同意。"}); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := e.st.Documents(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var filed []domain.Document
+	for _, d := range docs {
+		if d.Type == review.OpinionDocType {
+			filed = append(filed, d)
+		}
+	}
+	if len(filed) != 2 || filed[0].DocNumber != "青市监法审〔2026〕1号" || filed[1].DocNumber != "青市监法审〔2026〕2号" ||
+		filed[0].Stage != domain.StageExamine || filed[1].Pages != 1 || filed[1].Title != "法制审核意见书（第 2 轮：同意）" {
+		t.Fatalf("filed opinions %+v", filed)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command("pdftotext", e.st.Blobs().Path(filed[1].SHA256), "-").Output()
+		if err != nil || !strings.Contains(strings.Join(strings.Fields(string(out)), ""), "同意作出决定") {
+			t.Errorf("filed opinion text: %v\n%s", err, out)
+		}
+	}
+	// Opening the review again files nothing twice.
+	if _, err := e.svc.Open(e.as("sunli"), c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := e.st.Documents(c.ID); len(again) != len(docs) {
+		t.Errorf("documents %d after reopening, %d before", len(again), len(docs))
 	}
 }

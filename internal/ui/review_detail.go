@@ -359,7 +359,7 @@ func (u *UI) reviewDocumentButtons(m domain.Material) fyne.CanvasObject {
 	for i, id := range m.DocIDs {
 		link := widget.NewHyperlink(m.Documents[i], nil)
 		link.Truncation = fyne.TextTruncateEllipsis
-		link.OnTapped = func() { u.reviewOpenReviewDocument(id) }
+		link.OnTapped = func() { u.reviewOpenDocument(id) }
 		box.Add(link)
 	}
 	return box
