@@ -51,7 +51,7 @@ var reviewCases = []reviewCase{
 			Content: "没收违法所得 12,800 元，并处货值金额一倍罚款 86,000 元", Basis: "《中华人民共和国产品质量法》第四十九条",
 			Benchmark: "一般情节：货值金额等值以上三倍以下罚款", BenchmarkMin: 86_000_00, BenchmarkMax: 258_000_00},
 		reasons: "当事人销售不合格产品，货值金额较大，但能主动召回已售产品，依裁量基准按一般情节处罚。",
-		opened:  30, submitted: 5,
+		opened:  30, submitted: 6,
 	},
 	{ // returned for supplementary evidence
 		by: "liuyang", with: "chenjing", unit: "青山县市场监督管理局城关市场监管所", matter: "对食品小作坊未经登记从事食品生产的行政处罚",
