@@ -190,8 +190,7 @@ func ApplyPreChecks(items []ChecklistItem, els []ChecklistElement, results []Pre
 				el = e
 			}
 		}
-		var evidence, problems []string
-		passed := 0
+		var evidence, problems, passed []string
 		for _, key := range el.PreChecks {
 			r, ok := byKey[key]
 			if !ok {
@@ -201,7 +200,7 @@ func ApplyPreChecks(items []ChecklistItem, els []ChecklistElement, results []Pre
 			evidence = append(evidence, r.Evidence...)
 			problems = append(problems, r.Problems...)
 			if r.State == PreCheckPass {
-				passed++
+				passed = append(passed, r.Title)
 			}
 		}
 		out[i].Evidence = evidence
@@ -211,8 +210,8 @@ func ApplyPreChecks(items []ChecklistItem, els []ChecklistElement, results []Pre
 		switch {
 		case len(problems) > 0:
 			out[i].Finding, out[i].Note = ElementProblem, "系统核对发现："+strings.Join(problems, "；")
-		case passed > 0:
-			out[i].Finding, out[i].Note = ElementOK, "系统核对通过，见核对依据。"
+		case len(passed) > 0:
+			out[i].Finding, out[i].Note = ElementOK, "经系统核对，"+strings.Join(passed, "，")+"。"
 		}
 	}
 	return out

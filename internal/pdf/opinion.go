@@ -94,7 +94,7 @@ func checklistGrid(items []domain.ChecklistItem, size float64) Grid {
 		rows[i] = []string{fmt.Sprint(i + 1), it.Title, it.Finding.Label(), note}
 	}
 	return Grid{Columns: []Column{
-		{Header: "序号", Width: 0.5, Align: AlignCenter},
+		{Header: "序号", Width: 0.7, Align: AlignCenter},
 		{Header: "审核要素", Width: 3},
 		{Header: "结论", Width: 1.1, Align: AlignCenter},
 		{Header: "说明", Width: 5},
@@ -207,7 +207,7 @@ func RenderReviewSubmission(w io.Writer, s ReviewSheet) error {
 	blocks := []Block{
 		KeyValues{Rows: rows, LabelWidth: 0.16},
 		Heading{Text: "送审材料", Level: 2},
-		Grid{Columns: []Column{{Header: "序号", Width: 0.5, Align: AlignCenter}, {Header: "材料", Width: 3},
+		Grid{Columns: []Column{{Header: "序号", Width: 0.7, Align: AlignCenter}, {Header: "材料", Width: 3},
 			{Header: "要求", Width: 0.8, Align: AlignCenter}, {Header: "附", Width: 0.6, Align: AlignCenter}, {Header: "所附文书", Width: 4}},
 			Rows: mats, FontSize: 10},
 	}
