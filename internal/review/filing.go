@@ -63,9 +63,11 @@ func (s *Service) fileOpinion(sess office.Session, c domain.Case, r domain.Revie
 	if err != nil {
 		return err
 	}
+	// filed with the stage the review came in (决定 at the latest), so the dossier keeps the
+	// opinions in time order just before the decision
 	stage := c.Stage
-	if c.OnPath(domain.StageExamine) && c.Stage.Index() >= domain.StageExamine.Index() {
-		stage = domain.StageExamine
+	if stage.Index() > domain.StageDecide.Index() {
+		stage = domain.StageDecide
 	}
 	typ := OpinionDocType
 	cat, err := s.rec.Catalogue()

@@ -351,7 +351,7 @@ func TestMaterialsFromDocumentsAndOpinionsFiled(t *testing.T) {
 		}
 	}
 	if len(filed) != 2 || filed[0].DocNumber != "青市监法审〔2026〕1号" || filed[1].DocNumber != "青市监法审〔2026〕2号" ||
-		filed[0].Stage != domain.StageExamine || filed[1].Pages != 1 || filed[1].Title != "法制审核意见书（第 2 轮：同意）" {
+		filed[0].Stage != domain.StageDecide || filed[1].Pages != 1 || filed[1].Title != "法制审核意见书（第 2 轮：同意）" {
 		t.Fatalf("filed opinions %+v", filed)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
