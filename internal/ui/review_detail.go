@@ -180,6 +180,11 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 // while the review has not passed; the decision itself is filled in under 案件与记录.
 func (u *UI) reviewDecideFromReview(c domain.Case, reload func()) {
 	if !c.Decision.Decided() {
+		// the review comes first: say so before asking for the decision's details
+		if err := u.svc.Review.Gate(c, domain.StageDecide); err != nil {
+			u.showError(err)
+			return
+		}
 		showMessage(u.win, lang.L("review.decide"), lang.L("review.decide.fillfirst"))
 		return
 	}
