@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/office"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
@@ -30,6 +31,6 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version()})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Backup: backup.New(st), Version: Version()})
 	return nil
 }

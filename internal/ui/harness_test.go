@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
 	"lawdesk/internal/store"
@@ -43,7 +44,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Backup: backup.New(st), Version: "test"})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -29,6 +29,7 @@ func settingsTabs() []settingsTab {
 		{"users", "settings.users", (*UI).usersTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
+		{"backup", "report.backup.tab", (*UI).backupTab},
 		{"about", "settings.about", (*UI).aboutTab},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
@@ -22,6 +23,7 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 type Services struct {
 	Store   *store.Store
 	Office  *office.Service
+	Backup  *backup.Service
 	Version string
 }
 
