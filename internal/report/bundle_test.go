@@ -287,7 +287,7 @@ func TestBrokenChainSegmentIsNamed(t *testing.T) {
 			t.Fatalf("segment has only %d events", len(lines))
 		}
 		lines[3] = strings.Replace(lines[3], `"actor":"`, `"actor":"x`, 1) // a changed event
-		lines = append(lines[:6], lines[7:]...)                             // a removed event
+		lines = append(lines[:6], lines[7:]...)                            // a removed event
 		entries[i].data = []byte(strings.Join(lines, "\n") + "\n")
 	}
 	resealed := reseal(t, entries, root)
