@@ -5,7 +5,7 @@
 #   packaging/dev.sh test               install what is missing, go vet, the whole test suite
 #
 # On a fresh Debian 12 machine with Go 1.26 this is all the set-up there is: the Debian
-# packages Fyne (cgo, OpenGL, X11/Wayland) and the tests (ffmpeg, poppler-utils, Xvfb)
+# packages Fyne (cgo, OpenGL, X11/Wayland) and the tests (ffmpeg, poppler-utils, Xvfb, zbar)
 # need are installed with apt when missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 # Packages to build the GUI (Fyne needs cgo and these headers) and to run the tests.
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev libwayland-dev libxkbcommon-dev)
-test_pkgs=(poppler-utils ffmpeg xvfb xdotool x11-utils)
+test_pkgs=(poppler-utils ffmpeg xvfb xdotool x11-utils zbar-tools)
 
 install_missing() {
   local missing=()

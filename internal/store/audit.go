@@ -51,7 +51,22 @@ func (s *Store) appendEvent(tx *bbolt.Tx, actor, action, target, summary string)
 	if err := put(tx, bucketAudit, itob(e.Seq), rec); err != nil {
 		return err
 	}
+	for _, index := range eventIndexes {
+		if err := index(tx, e); err != nil {
+			return err
+		}
+	}
 	return put(tx, bucketMeta, keyChainHead, chainHead{Seq: e.Seq, Hash: e.Hash})
+}
+
+// eventIndexes let an entity index the events that concern it (e.g. each case's log) in the
+// same transaction as the event, so its log screens need not walk the whole chain.
+var eventIndexes []func(tx *bbolt.Tx, e domain.Event) error
+
+// registerEventIndex adds an entity's event index; each entity file registers its own.
+func registerEventIndex(f func(tx *bbolt.Tx, e domain.Event) error) bool {
+	eventIndexes = append(eventIndexes, f)
+	return true
 }
 
 // LogAccess records a view, export or print of a record (调阅监督) as its own event.
