@@ -82,7 +82,7 @@ func writeBundle(ctx context.Context, st *store.Store, actor string, year int, f
 	if _, err := os.Stat(file); err == nil {
 		return res, domain.Errorf(domain.ECONFLICT, "文件 %s 已经存在。请换一个文件名，以免覆盖。", file)
 	}
-	data, err := Load(st)
+	data, err := Load(st, Year(year))
 	if err != nil {
 		return res, err
 	}

@@ -40,7 +40,7 @@ func (s *Service) Statistics(sess office.Session, p Period) (Stats, error) {
 	if err := domain.Require(sess.User, PermStats, "查看统计"); err != nil {
 		return Stats{}, err
 	}
-	d, err := Load(s.st)
+	d, err := Load(s.st, p)
 	if err != nil {
 		return Stats{}, err
 	}

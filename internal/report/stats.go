@@ -144,10 +144,12 @@ type Data struct {
 	Office   domain.Agency
 	Officers []domain.Officer
 	Users    []domain.User
+	Cases    []domain.Case
+	Matters  map[uint64]domain.Matter
 }
 
 // loader fills part of Data from the store.
-type loader func(st *store.Store, d *Data) error
+type loader func(st *store.Store, d *Data, p Period) error
 
 // section builds one table (and its charts) for a period.
 type section struct {
@@ -171,7 +173,7 @@ func addSection(key string, order int, build func(d *Data, p Period, asOf domain
 	return true
 }
 
-var _ = addLoader(func(st *store.Store, d *Data) error {
+var _ = addLoader(func(st *store.Store, d *Data, p Period) error {
 	var err error
 	if d.Office, _, err = st.Agency(); err != nil {
 		return err
@@ -183,11 +185,11 @@ var _ = addLoader(func(st *store.Store, d *Data) error {
 	return err
 })
 
-// Load reads everything the statistics count.
-func Load(st *store.Store) (*Data, error) {
+// Load reads everything the statistics of period p count.
+func Load(st *store.Store, p Period) (*Data, error) {
 	d := &Data{Loc: time.Local, Now: st.Now()}
 	for _, l := range loaders {
-		if err := l(st, d); err != nil {
+		if err := l(st, d, p); err != nil {
 			return nil, err
 		}
 	}
