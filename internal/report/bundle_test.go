@@ -410,3 +410,5 @@ func sha(data []byte) string {
 	s := sha256.Sum256(data)
 	return hex.EncodeToString(s[:])
 }
+
+func sessionOf(u domain.User) office.Session { return office.Session{User: u} }

@@ -95,6 +95,8 @@ type Chart struct {
 	Kind   ChartKind `json:"kind"`
 	Labels []string  `json:"labels"` // x axis (bars) or slices (pie)
 	Series []Series  `json:"series"`
+	// Stacked bars put the series of a label on top of each other (totals per label).
+	Stacked bool `json:"stacked,omitempty"`
 }
 
 // Series is one row of values of a chart.

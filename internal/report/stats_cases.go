@@ -171,8 +171,8 @@ var _ = addSection("overview", 0, func(d *Data, p Period, asOf domain.Date) (Tab
 			overdue = append(overdue, caseRef(c, c.Opened, why))
 		}
 	}
-	t.Figures = append(t.Figures, count("cases.pending", fmt.Sprintf("期末办理中（截至 %s）", asOf), "件", pending),
-		withLevel(warnIf(count("cases.pending.overdue", "其中超过办理期限", "件", overdue), len(overdue) > 0, "请尽快办结"), 1))
+	t.Figures = append(t.Figures, count("cases.pending", "期末办理中（截至"+chineseDate(asOf)+"）", "件", pending),
+		withLevel(warnIf(count("cases.pending.overdue", "超过办理期限", "件", overdue), len(overdue) > 0, "请尽快办结"), 1))
 	return t, []Chart{monthlyChart(d, p)}
 })
 
@@ -188,7 +188,7 @@ func isMain(t domain.ActType) bool {
 // monthlyChart is the decisions of each month by type (the six main types that occur).
 func monthlyChart(d *Data, p Period) Chart {
 	months := p.Months()
-	ch := Chart{Key: "chart.monthly", Title: "各月作出决定数（按执法类别）", Kind: ChartBars}
+	ch := Chart{Key: "chart.monthly", Title: "各月作出决定数（按执法类别）", Kind: ChartBars, Stacked: true}
 	for _, m := range months {
 		if len(months) > 12 || p.From.Year != p.To.Year {
 			ch.Labels = append(ch.Labels, fmt.Sprintf("%d.%d", m.Year%100, int(m.Month)))
@@ -329,7 +329,7 @@ var _ = addSection("inspection", 60, func(d *Data, p Period, asOf domain.Date) (
 	t := Table{Title: "行政检查", Note: "按现场检查日期计入期间；随机抽查指“随机抽查事项清单”中的事项"}
 	t.Figures = []Figure{
 		countCases(d, p, "inspection.count", "实施检查", inspected),
-		withLevel(countCases(d, p, "inspection.random", "其中随机抽查", and(inspected, random)), 1),
+		withLevel(countCases(d, p, "inspection.random", "随机抽查", and(inspected, random)), 1),
 		countCases(d, p, "inspection.decided", "作出检查结论", ofType(domain.ActInspection, decided)),
 	}
 	return t, nil
@@ -356,7 +356,7 @@ var _ = addSection("dossiers", 70, func(d *Data, p Period, asOf domain.Date) (Ta
 			overdue = append(overdue, caseRef(c, c.Closed, "已超过归档期限 "+c.ArchiveDue().String()))
 		}
 	}
-	t.Figures = append(t.Figures, count("dossiers.waiting", fmt.Sprintf("期末已结案待归档（截至 %s）", asOf), "件", waiting),
-		withLevel(warnIf(count("dossiers.overdue", "其中已超过归档期限", "件", overdue), len(overdue) > 0, "请尽快归档"), 1))
+	t.Figures = append(t.Figures, count("dossiers.waiting", "期末已结案待归档（截至"+chineseDate(asOf)+"）", "件", waiting),
+		withLevel(warnIf(count("dossiers.overdue", "已超过归档期限", "件", overdue), len(overdue) > 0, "请尽快归档"), 1))
 	return t, nil
 })

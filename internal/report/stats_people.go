@@ -44,7 +44,7 @@ func peopleTable(d *Data, p Period, asOf domain.Date) (Table, []Chart) {
 			short = append(short, officerRef(o, fmt.Sprintf("%d年培训 %.1f 学时，差 %.1f 学时", year, o.TrainingHours[year], h)))
 		}
 	}
-	t := Table{Title: "执法人员", Note: fmt.Sprintf("截至 %s", asOf)}
+	t := Table{Title: "执法人员", Note: "截至" + chineseDate(asOf)}
 	t.Figures = append(t.Figures,
 		count("people.officers", "在岗执法人员", "人", onDuty),
 		withLevel(count("people.cert.valid", "持有效执法证", "人", valid), 1),
