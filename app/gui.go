@@ -8,6 +8,7 @@ import (
 
 	"lawdesk/internal/backup"
 	"lawdesk/internal/office"
+	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -31,6 +32,6 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Backup: backup.New(st), Version: Version()})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Backup: backup.New(st), Report: report.New(st), Version: Version()})
 	return nil
 }

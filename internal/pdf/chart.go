@@ -114,6 +114,14 @@ func niceStep(max float64) float64 {
 	return 10 * mag
 }
 
+// NiceScale is the value axis of a bar chart whose largest bar is max: the axis top and
+// the step between grid lines, with room over the tallest bar for its label. The screen's
+// charts use it too, so both look the same.
+func NiceScale(max float64) (top, step float64) {
+	step = niceStep(max)
+	return step * math.Max(1, math.Ceil((max+step/2)/step)), step
+}
+
 // formatValue writes a chart value without needless decimals.
 func formatValue(v float64) string {
 	if v == math.Trunc(v) {
@@ -132,8 +140,7 @@ func (b BarChart) layout(f *flow) {
 	c := f.c
 	x0, y0, w := f.left+axisW, f.y, f.width()-axisW-4
 	max := b.barTop()
-	step := niceStep(max)
-	top := step * math.Max(1, math.Ceil((max+step/2)/step)) // room for the labels over the tallest bar
+	top, step := NiceScale(max)
 	series, labels, unit, stacked := b.Series, b.Labels, b.Unit, b.Stacked
 	f.add(func() {
 		// value axis with grid lines

@@ -11,7 +11,8 @@ import (
 )
 
 // AnnualReport is the 年度行政执法数据 report of one year: the statistics of the year,
-// the written summary (情况说明) and the date it is printed.
+// the written summary (情况说明) and the date it is printed. The statistics of any other
+// period print the same way, without a summary (PeriodReport).
 type AnnualReport struct {
 	Year      int
 	Office    domain.Agency
@@ -50,6 +51,29 @@ func (s *Service) annualReport(year int, stats Stats) (AnnualReport, error) {
 		r.Summary, r.Drafted = Draft(stats), true
 	}
 	return r, nil
+}
+
+// PeriodReport is the printable statistics of period p (no 情况说明).
+func (s *Service) PeriodReport(sess office.Session, p Period) (AnnualReport, error) {
+	stats, err := s.Statistics(sess, p)
+	if err != nil {
+		return AnnualReport{}, err
+	}
+	ag, _, err := s.st.Agency()
+	return AnnualReport{Year: p.From.Year, Office: ag, Stats: stats, Date: domain.DateOf(s.st.Now())}, err
+}
+
+// Title is the report's title: 2025年度行政执法数据, or 行政执法统计（2025年第一季度）.
+func (r AnnualReport) Title() string {
+	if r.Stats.Period.Kind == PeriodYear {
+		return fmt.Sprintf("%d年度行政执法数据", r.Stats.Period.From.Year)
+	}
+	return "行政执法统计（" + r.Stats.Period.Label() + "）"
+}
+
+// periodLine says which days the report covers.
+func (r AnnualReport) periodLine() string {
+	return fmt.Sprintf("统计期间：%s至%s", chineseDate(r.Stats.Period.From), chineseDate(r.Stats.Period.To))
 }
 
 // value returns a figure's value, 0 when absent.
@@ -200,13 +224,18 @@ var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "
 // and the office and date at the end; every page is numbered.
 func RenderAnnualPDF(w io.Writer, r AnnualReport) error {
 	s := r.Stats
-	doc := pdf.Document{Office: r.Office.Name, Title: fmt.Sprintf("%d年度行政执法数据", r.Year)}
+	doc := pdf.Document{Office: r.Office.Name, Title: r.Title()}
 	doc.Blocks = append(doc.Blocks,
-		pdf.Paragraph{Text: fmt.Sprintf("统计期间：%d年1月1日至%d年12月31日。数据来源：本单位执法全过程记录（LawDesk），统计于%s。", r.Year, r.Year, chineseDate(r.Date)), NoIndent: true},
-		pdf.Heading{Text: "一、情况说明"},
-		pdf.Paragraph{Text: r.Summary},
-		pdf.Heading{Text: "二、统计表"},
-	)
+		pdf.Paragraph{Text: fmt.Sprintf("%s。数据来源：本单位执法全过程记录（LawDesk），统计于%s。", r.periodLine(), chineseDate(r.Date)), NoIndent: true})
+	section := 0
+	heading := func(text string) pdf.Heading {
+		section++
+		return pdf.Heading{Text: chineseNumbers[section-1] + "、" + text}
+	}
+	if strings.TrimSpace(r.Summary) != "" {
+		doc.Blocks = append(doc.Blocks, heading("情况说明"), pdf.Paragraph{Text: r.Summary})
+	}
+	doc.Blocks = append(doc.Blocks, heading("统计表"))
 	n := 0
 	printed := map[string]bool{}
 	addTable := func(t Table) {
@@ -229,7 +258,7 @@ func RenderAnnualPDF(w io.Writer, r AnnualReport) error {
 		}
 	}
 	if len(s.Charts) > 0 {
-		doc.Blocks = append(doc.Blocks, pdf.PageBreak{}, pdf.Heading{Text: "三、图表"})
+		doc.Blocks = append(doc.Blocks, pdf.PageBreak{}, heading("图表"))
 		for _, ch := range s.Charts {
 			doc.Blocks = append(doc.Blocks, pdfChart(ch))
 		}

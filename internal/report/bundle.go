@@ -211,6 +211,51 @@ var _ = addBundlePart(90, "审计链", func(j *bundleJob) error {
 	return nil
 })
 
+// originalFile is one original file of the year (a dossier's document, a recording) for
+// a bundle with originals.
+type originalFile struct {
+	Path   string // under data/原始文件/, e.g. 青市监处罚〔2025〕12号/03 现场笔录.pdf
+	SHA256 string // the blob
+}
+
+// originalSources list the year's original files; each capability that keeps originals
+// (archived dossiers, recordings) adds one.
+var originalSources []func(st *store.Store, year int) ([]originalFile, error)
+
+// OriginalsAvailable reports whether this build can put original files into a bundle.
+func OriginalsAvailable() bool { return len(originalSources) > 0 }
+
+// The originals part: the full original files of the year, when asked for.
+var _ = addBundlePart(80, "原始文件", func(j *bundleJob) error {
+	if !j.opts.WithOriginals {
+		return nil
+	}
+	n := 0
+	for _, source := range originalSources {
+		files, err := source(j.st, j.year)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := j.ctx.Err(); err != nil {
+				return err
+			}
+			r, err := j.st.Blobs().Open(f.SHA256)
+			if err != nil {
+				return err
+			}
+			err = j.bag.Add("原始文件/"+f.Path, r)
+			r.Close()
+			if err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	j.info = append(j.info, InfoField{"LawDesk-Count-originals", strconv.Itoa(n)})
+	return nil
+})
+
 // csvBytes writes rows as CSV with a byte-order mark, so Excel on a Chinese Windows opens
 // it as UTF-8 instead of garbling it.
 func csvBytes(rows [][]string) []byte {
@@ -253,7 +298,7 @@ func FigureCSV(table string, f Figure) []byte {
 func refRows(table string, f Figure) [][]string {
 	var rows [][]string
 	for _, r := range f.Refs {
-		rows = append(rows, []string{table, f.Label, refKindLabel(r.Kind), strconv.FormatUint(r.ID, 10), r.Label, r.Date.String(), r.Note})
+		rows = append(rows, []string{table, f.Label, RefKindLabel(r.Kind), strconv.FormatUint(r.ID, 10), r.Label, r.Date.String(), r.Note})
 	}
 	return rows
 }
@@ -263,7 +308,8 @@ var refKinds = map[string]string{
 	"recording": "音像记录", "dossier": "案卷", "matter": "执法事项",
 }
 
-func refKindLabel(kind string) string {
+// RefKindLabel names a kind of record in Chinese.
+func RefKindLabel(kind string) string {
 	if l, ok := refKinds[kind]; ok {
 		return l
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"lawdesk/internal/domain"
@@ -76,15 +77,35 @@ func caseRef(c domain.Case, day domain.Date, note string) Ref {
 // caseFilter picks the cases a figure counts, with the date that places each in the period.
 type caseFilter func(c domain.Case) (domain.Date, bool)
 
-// countCases makes a figure of the cases f picks whose date lies in p.
+// countCases makes a figure of the cases f picks whose date lies in p, oldest first.
 func countCases(d *Data, p Period, key, label string, f caseFilter) Figure {
 	var refs []Ref
 	for _, c := range d.Cases {
 		if day, ok := f(c); ok && p.Contains(day) {
-			refs = append(refs, caseRef(c, day, ""))
+			refs = append(refs, caseRef(c, day, caseNote(c)))
 		}
 	}
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].Date.Before(refs[j].Date) })
 	return count(key, label, "件", refs)
+}
+
+// caseNote says in a few words what the case decided, for the lists behind figures.
+func caseNote(c domain.Case) string {
+	d := c.Decision
+	switch {
+	case d.NotDecidedReason != "":
+		return d.NotDecidedReason
+	case len(d.Kinds) > 0:
+		note := domain.PenaltyLabels(d.Kinds)
+		if len(d.Kinds) > 1 {
+			note += "（按" + domain.Heaviest(d.Kinds).Label() + "计）"
+		}
+		if d.Fine+d.Confiscation > 0 {
+			note += "，罚没 " + (d.Fine + d.Confiscation).String() + " 元"
+		}
+		return note
+	}
+	return d.Summary
 }
 
 // sumCases makes an amount figure: the sum of amount over the cases f picks in p.

@@ -114,10 +114,10 @@ func (x *xlsxWriter) merge(sheet string, c1, r1, c2, r2 int) {
 
 func (x *xlsxWriter) dataSheet(r AnnualReport, st xlsxStyles) {
 	const sh = sheetData
-	x.set(sh, 1, 1, fmt.Sprintf("%s%d年度行政执法数据", r.Office.Name, r.Year), st.title)
+	x.set(sh, 1, 1, r.Office.Name+r.Title(), st.title)
 	x.merge(sh, 1, 1, 4, 1)
 	x.do(x.f.SetRowHeight(sh, 1, 30))
-	x.set(sh, 1, 2, fmt.Sprintf("统计期间：%d年1月1日至%d年12月31日　统计日期：%s", r.Year, r.Year, chineseDate(r.Date)), st.subtitle)
+	x.set(sh, 1, 2, r.periodLine()+"　统计日期："+chineseDate(r.Date), st.subtitle)
 	x.merge(sh, 1, 2, 4, 2)
 	row := 4
 	n := 0
@@ -176,6 +176,9 @@ func (x *xlsxWriter) dataSheet(r AnnualReport, st xlsxStyles) {
 }
 
 func (x *xlsxWriter) summarySheet(r AnnualReport, st xlsxStyles) {
+	if strings.TrimSpace(r.Summary) == "" {
+		return
+	}
 	const sh = sheetSummary
 	_, err := x.f.NewSheet(sh)
 	x.do(err)
@@ -263,7 +266,7 @@ func (x *xlsxWriter) refsSheet(r AnnualReport, st xlsxStyles) {
 	for _, t := range r.Stats.Tables {
 		for _, fig := range t.Figures {
 			for _, ref := range fig.Refs {
-				for i, v := range []any{t.Title, fig.Label, refKindLabel(ref.Kind), ref.ID, ref.Label, ref.Date.String(), ref.Note} {
+				for i, v := range []any{t.Title, fig.Label, RefKindLabel(ref.Kind), ref.ID, ref.Label, ref.Date.String(), ref.Note} {
 					x.set(sh, i+1, row, v, 0)
 				}
 				row++

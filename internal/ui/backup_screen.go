@@ -101,22 +101,23 @@ func (u *UI) backupTab() fyne.CanvasObject {
 			sc, _ = svc.Schedule()
 		}
 		ctx := job.begin(lang.L("report.backup.running"))
-		go func() {
-			res, err := svc.Run(ctx, u.sess, "", job.progress)
-			fyne.Do(func() {
-				if err != nil {
-					job.fail(domain.ErrorMessage(err))
-					return
-				}
-				msg := fmt.Sprintf(lang.L("report.backup.done"), res.File, len(res.Manifest.Blobs), res.BlobsCopied, megabytes(res.BytesCopied))
-				if len(res.Problems) > 0 {
-					job.fail(msg + "\n" + fmt.Sprintf(lang.L("report.backup.problems"), len(res.Problems)) + "\n· " + strings.Join(res.Problems, "\n· "))
-				} else {
-					job.succeed(msg)
-				}
-				refresh()
-			})
-		}()
+		var res backup.Result
+		var err error
+		inBackground(func() {
+			res, err = svc.Run(ctx, u.sess, "", job.progress)
+		}, func() {
+			if err != nil {
+				job.fail(domain.ErrorMessage(err))
+				return
+			}
+			msg := fmt.Sprintf(lang.L("report.backup.done"), res.File, len(res.Manifest.Blobs), res.BlobsCopied, megabytes(res.BytesCopied))
+			if len(res.Problems) > 0 {
+				job.fail(msg + "\n" + fmt.Sprintf(lang.L("report.backup.problems"), len(res.Problems)) + "\n· " + strings.Join(res.Problems, "\n· "))
+			} else {
+				job.succeed(msg)
+			}
+			refresh()
+		})
 	}
 	job.start.Importance = widget.HighImportance
 
@@ -129,19 +130,21 @@ func (u *UI) backupTab() fyne.CanvasObject {
 		}
 		file := backups[list.selected].File
 		ctx := check.begin(fmt.Sprintf(lang.L("report.backup.checking"), filepath.Base(file)))
-		go func() {
-			m, problems, err := backup.Check(ctx, file, check.progress)
-			fyne.Do(func() {
-				switch {
-				case err != nil:
-					check.fail(domain.ErrorMessage(err))
-				case len(problems) > 0:
-					check.fail(fmt.Sprintf(lang.L("report.backup.check.bad"), filepath.Base(file), len(problems)) + "\n· " + strings.Join(problems, "\n· "))
-				default:
-					check.succeed(fmt.Sprintf(lang.L("report.backup.check.ok"), filepath.Base(file), len(m.Blobs)))
-				}
-			})
-		}()
+		var m backup.Manifest
+		var problems []string
+		var err error
+		inBackground(func() {
+			m, problems, err = backup.Check(ctx, file, check.progress)
+		}, func() {
+			switch {
+			case err != nil:
+				check.fail(domain.ErrorMessage(err))
+			case len(problems) > 0:
+				check.fail(fmt.Sprintf(lang.L("report.backup.check.bad"), filepath.Base(file), len(problems)) + "\n· " + strings.Join(problems, "\n· "))
+			default:
+				check.succeed(fmt.Sprintf(lang.L("report.backup.check.ok"), filepath.Base(file), len(m.Blobs)))
+			}
+		})
 	}
 	refresh()
 

@@ -52,7 +52,7 @@ type todoSource interface {
 
 // todoSources lists every capability's dashboard contributions.
 func (u *UI) todoSources() []todoSource {
-	return []todoSource{u.svc.Office, u.svc.Backup}
+	return []todoSource{u.svc.Office, u.svc.Backup, u.svc.Report}
 }
 
 // todos gathers the dashboard entries of every capability, sorted by urgency then due date.

@@ -17,6 +17,7 @@ import (
 	"lawdesk/internal/backup"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )
@@ -44,7 +45,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Backup: backup.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Backup: backup.New(st), Report: report.New(st), Version: "test"})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,8 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// jobsRunning counts long jobs started from jobRows, so tests can wait for them.
-var jobsRunning sync.WaitGroup
+// inBackground runs work off the UI goroutine and then done on it. Tests make it
+// synchronous so that screens behave the same on every run.
+var inBackground = func(work, done func()) {
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
 
 // jobRow is a button that starts long work off the UI goroutine, with a progress bar, a
 // cancel button and a result line.
@@ -52,7 +57,6 @@ func (j *jobRow) begin(msg string) context.Context {
 	j.result.Importance = widget.MediumImportance
 	j.result.SetText(msg)
 	j.result.Show()
-	jobsRunning.Add(1)
 	return ctx
 }
 
@@ -66,7 +70,6 @@ func (j *jobRow) progress(done, total int64) {
 }
 
 func (j *jobRow) finish(msg string, imp widget.Importance) {
-	defer jobsRunning.Done()
 	j.cancel()
 	j.start.Enable()
 	j.bar.Hide()

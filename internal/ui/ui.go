@@ -13,6 +13,7 @@ import (
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 )
 
@@ -24,6 +25,7 @@ type Services struct {
 	Store   *store.Store
 	Office  *office.Service
 	Backup  *backup.Service
+	Report  *report.Service
 	Version string
 }
 
