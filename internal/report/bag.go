@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -43,7 +44,12 @@ type bagEntry struct {
 }
 
 func newBagWriter(w io.Writer, root string, created time.Time) (*bagWriter, error) {
-	b := &bagWriter{zw: zip.NewWriter(w), root: root, created: created, names: map[string]bool{}}
+	zw := zip.NewWriter(w)
+	// a bundle is archived once and read rarely: fast compression is the better trade
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	b := &bagWriter{zw: zw, root: root, created: created, names: map[string]bool{}}
 	err := b.writeTag(bagitFile, []byte("BagIt-Version: "+bagitVersion+"\nTag-File-Character-Encoding: UTF-8\n"))
 	return b, err
 }

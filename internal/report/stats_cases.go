@@ -13,35 +13,11 @@ import (
 // decision by its decision date, a registration by its opening date, a hearing or an
 // inspection by the day that stage was done, an archived dossier by its archiving date.
 
-// cases loads every case that can have a dated event in the period: those filed in the
-// period's years and the year before, and every case still pending whatever its year.
+// cases loads every case with something dated in or after the period, and every case not
+// yet closed (the cases in hand at the period's end), as statistics see them.
 var _ = addLoader(func(st *store.Store, d *Data, p Period) error {
-	seen := map[uint64]bool{}
-	add := func(q store.CaseQuery) error {
-		q.Limit = 2000
-		for {
-			page, err := st.Cases(q)
-			if err != nil {
-				return err
-			}
-			for _, c := range page.Cases {
-				if !seen[c.ID] {
-					seen[c.ID] = true
-					d.Cases = append(d.Cases, c)
-				}
-			}
-			if page.Next == 0 {
-				return nil
-			}
-			q.Before = page.Next
-		}
-	}
-	for y := p.From.Year - 1; y <= p.To.Year; y++ {
-		if err := add(store.CaseQuery{Year: y}); err != nil {
-			return err
-		}
-	}
-	if err := add(store.CaseQuery{Pending: true}); err != nil {
+	var err error
+	if d.Cases, err = st.CasesActiveFrom(p.From); err != nil {
 		return err
 	}
 	matters, err := st.Matters()

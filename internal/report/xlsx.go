@@ -254,28 +254,36 @@ func (x *xlsxWriter) chartSheet(r AnnualReport, st xlsxStyles) {
 
 func hexColor(c pdf.RGB) string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }
 
+// refsSheet lists every record behind every figure. A year of a large office has
+// hundreds of thousands of such rows, so the sheet is streamed.
 func (x *xlsxWriter) refsSheet(r AnnualReport, st xlsxStyles) {
 	const sh = sheetRefs
 	_, err := x.f.NewSheet(sh)
 	x.do(err)
-	headers := []string{"表", "指标", "记录类型", "编号", "名称", "日期", "说明"}
-	for i, h := range headers {
-		x.set(sh, i+1, 1, h, st.header)
+	sw, err := x.f.NewStreamWriter(sh)
+	if err != nil {
+		x.do(err)
+		return
 	}
+	for i, w := range []float64{12, 30, 10, 8, 50, 12, 30} {
+		x.do(sw.SetColWidth(i+1, i+1, w))
+	}
+	x.do(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	header := []any{}
+	for _, h := range []string{"表", "指标", "记录类型", "编号", "名称", "日期", "说明"} {
+		header = append(header, excelize.Cell{StyleID: st.header, Value: h})
+	}
+	x.do(sw.SetRow("A1", header))
 	row := 2
 	for _, t := range r.Stats.Tables {
 		for _, fig := range t.Figures {
 			for _, ref := range fig.Refs {
-				for i, v := range []any{t.Title, fig.Label, RefKindLabel(ref.Kind), ref.ID, ref.Label, ref.Date.String(), ref.Note} {
-					x.set(sh, i+1, row, v, 0)
-				}
+				cell, _ := excelize.CoordinatesToCellName(1, row)
+				x.do(sw.SetRow(cell, []any{t.Title, fig.Label, RefKindLabel(ref.Kind), ref.ID, ref.Label, ref.Date.String(), ref.Note}))
 				row++
 			}
 		}
 	}
-	for col, w := range map[string]float64{"A": 12, "B": 30, "C": 10, "D": 8, "E": 50, "F": 12, "G": 30} {
-		x.do(x.f.SetColWidth(sh, col, col, w))
-	}
+	x.do(sw.Flush())
 	x.do(x.f.AutoFilter(sh, fmt.Sprintf("A1:G%d", max(row-1, 1)), nil))
-	x.do(x.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
 }
