@@ -34,10 +34,10 @@ func TestCasesActiveFrom(t *testing.T) {
 		}
 		return got
 	}
-	old := mk(1, "2024-03-01", "2024-04-01", "2024-04-10", "2024-05-01")     // all in 2024
+	old := mk(1, "2024-03-01", "2024-04-01", "2024-04-10", "2024-05-01")         // all in 2024
 	lateArchive := mk(2, "2024-03-01", "2024-04-01", "2024-04-10", "2025-02-01") // archived in 2025
-	waiting := mk(3, "2024-10-01", "2024-11-01", "2024-11-10", "")          // closed, never archived
-	open := mk(4, "2024-12-01", "", "", "")                                  // still open
+	waiting := mk(3, "2024-10-01", "2024-11-01", "2024-11-10", "")               // closed, never archived
+	open := mk(4, "2024-12-01", "", "", "")                                      // still open
 	recent := mk(5, "2025-06-01", "2025-06-20", "", "")
 
 	ids := func() []uint64 {
