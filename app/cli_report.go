@@ -218,22 +218,29 @@ func quoteArg(s string) string {
 
 // registerAnnualExport makes `lawdesk export annual …` available. When the shared
 // `lawdesk export <what>` registry (app/cli_export.go, registerExport) is on main, this
-// becomes one registerExport("annual", …) line; until then it registers `export` itself,
-// unless another file already did.
+// becomes one registerExport("annual", …) line. Until then it chains onto whatever `export`
+// another file registered (today: export publications), so both keep working.
 func registerAnnualExport() {
-	if _, taken := commands["export"]; taken {
-		return
+	const annualUsage = "annual --data DIR --year 2025 --out FILE.zip [--with-originals] --user NAME"
+	prev, chained := commands["export"]
+	c := command{name: "export", usage: annualUsage,
+		summary: "导出数据（annual：年度数据包）/ export data (annual: the annual bundle)"}
+	if chained {
+		c.usage = prev.usage + " | " + annualUsage
+		c.summary = prev.summary + "；annual：年度数据包 / annual bundle"
 	}
-	register(command{name: "export", usage: "annual --data DIR --year 2025 --out FILE.zip [--with-originals] --user NAME",
-		summary: "导出数据（annual：年度数据包）/ export data (annual: the annual bundle)",
-		run: func(args []string, out io.Writer) error {
-			if len(args) == 0 || args[0] != "annual" {
-				fmt.Fprintln(out, "用法 / Usage: lawdesk export annual --data DIR --year 2025 --out FILE.zip [--with-originals] --user NAME")
-				if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-					return nil
-				}
-				return errUsage
-			}
+	c.run = func(args []string, out io.Writer) error {
+		if len(args) > 0 && args[0] == "annual" {
 			return runExportAnnual(args[1:], out)
-		}})
+		}
+		if chained {
+			return prev.run(args, out)
+		}
+		fmt.Fprintln(out, "用法 / Usage: lawdesk export "+annualUsage)
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			return nil
+		}
+		return errUsage
+	}
+	register(c)
 }

@@ -7,7 +7,9 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"lawdesk/internal/backup"
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
@@ -32,6 +34,8 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
-	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Backup: backup.New(st), Report: report.New(st), Version: Version()})
+	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(),
+		Calendar: calendar.New(st), Publication: publication.New(st),
+		Backup: backup.New(st), Report: report.New(st)})
 	return nil
 }

@@ -61,7 +61,10 @@ func (b *Builder) As(name string) office.Session { return b.Sessions[name] }
 var steps = []struct {
 	name string
 	run  func(b *Builder) error
-}{}
+}{
+	{"事后公开", publicationDemo},
+	{"年度报告", reportDemo},
+}
 
 // Result says how to sign in to the new demo office.
 type Result struct {

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/report"
@@ -30,8 +29,8 @@ func at(y int, m time.Month, d, hh, mm, ss int) time.Time {
 	return time.Date(y, m, d, hh, mm, ss, 0, time.Local)
 }
 
-// yearStore is a demo office created in March 2025 with officers and events on both sides
-// of the 2025/2026 boundary.
+// yearStore is an office set up in March 2025 (not the demo, so that tests can count by
+// hand) with a clerk, officers, and events on both sides of the 2025/2026 boundary.
 func yearStore(t testing.TB) (*store.Store, *clock) {
 	t.Helper()
 	c := &clock{at(2025, 3, 1, 9, 0, 0)}
@@ -40,9 +39,7 @@ func yearStore(t testing.TB) (*store.Store, *clock) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := demo.Create(st, "demo1234"); err != nil {
-		t.Fatal(err)
-	}
+	setUpOffice(t, st)
 	for _, o := range []domain.Officer{
 		{Name: "刘洋", Unit: "城关市场监管所", CertNo: "52020001", CertIssuer: "贵州省人民政府", ValidUntil: domain.NewDate(2027, 6, 30), TrainingHours: map[int]float64{2025: 48}},
 		{Name: "陈静", Unit: "城关市场监管所", CertNo: "52020002", CertIssuer: "贵州省人民政府", ValidUntil: domain.NewDate(2025, 8, 31), TrainingHours: map[int]float64{2025: 12}},
@@ -60,6 +57,25 @@ func yearStore(t testing.TB) (*store.Store, *clock) {
 	st.SaveSetting("admin", "test.boundary", 2, "新年第一条")
 	c.t = at(2026, 1, 10, 10, 0, 0)
 	return st, c
+}
+
+// setUpOffice creates the office with its administrator (also head) and a window clerk.
+func setUpOffice(t testing.TB, st *store.Store) {
+	t.Helper()
+	sess, err := office.New(st).Setup(office.SetupRequest{Agency: domain.Agency{Name: "青山县市场监督管理局", ShortName: "青市监",
+		Region: "贵州省六盘水市青山县", Address: "青山县人民路 88 号", Phone: "0858-12315"},
+		AdminName: "admin", AdminFullName: "王建国", Password: "demo1234", Password2: "demo1234"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.User.Roles = []domain.Role{domain.RoleAdmin, domain.RoleHead}
+	if _, err := st.SaveUser(sess.User, store.UserChange{Actor: "admin", Action: "user.update"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveUser(domain.User{Name: "hexiao", FullName: "何晓", Roles: []domain.Role{domain.RoleClerk}},
+		store.UserChange{Actor: "admin", Action: "user.create"}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func admin(t testing.TB, st *store.Store) office.Session {
@@ -94,7 +110,7 @@ func TestBundleRoundTrip(t *testing.T) {
 		t.Fatalf("report: bag %q, %d files (export said %d)", rep.Bag, rep.Files, res.Files)
 	}
 	for label, want := range map[string]string{
-		"Source-Organization": demo.Agency.Name, "LawDesk-Year": "2025", "LawDesk-Created-By": "admin",
+		"Source-Organization": "青山县市场监督管理局", "LawDesk-Year": "2025", "LawDesk-Created-By": "admin",
 		"LawDesk-Count-officers": "5", "LawDesk-Count-people.officers": "4", "Bagging-Date": "2026-01-10",
 	} {
 		if got := rep.InfoValue(label); got != want {

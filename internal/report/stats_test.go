@@ -2,11 +2,14 @@ package report_test
 
 import (
 	"fmt"
+	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
@@ -110,7 +113,7 @@ func addFixtureCases(t testing.TB, st *store.Store, specs []spec) {
 		}
 		year := c.Opened.Year
 		seq[fmt.Sprint(year, s.t)]++
-		c.Number = fmt.Sprintf("青市监%s〔%d〕%d号", s.t.Short(), year, seq[fmt.Sprint(year, s.t)])
+		c.Number = fmt.Sprintf("测市监%s〔%d〕%d号", s.t.Short(), year, seq[fmt.Sprint(year, s.t)])
 		if s.onsite != "" {
 			c.History = append(c.History, domain.StageRecord{Stage: domain.StageOnSite, Date: day(s.onsite), OfficerID: 1})
 		}
@@ -346,6 +349,65 @@ func TestEveryFigureMatchesAnIndependentCount(t *testing.T) {
 				t.Errorf("only %d figures checked", checked)
 			}
 		})
+	}
+}
+
+// TestDemoFiguresMatchAnIndependentCount runs the same recount over the demo office (its
+// own cases and officers) with the fixture cases added, and checks the officer figures
+// against a plain count of the officer list.
+func TestDemoFiguresMatchAnIndependentCount(t *testing.T) {
+	c := &clock{at(2025, 12, 20, 9, 0, 0)}
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo"), store.Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := demo.Create(st, "demo1234"); err != nil {
+		t.Fatal(err)
+	}
+	addFixtureCases(t, st, fixtureCases)
+	c.t = at(2026, 1, 12, 9, 0, 0)
+	cases := allCases(t, st)
+	stats, err := report.New(st).Statistics(admin(t, st), report.Year(2025))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := expected(cases, randomMatters(t, st), stats.Period.From, stats.Period.To, stats.AsOf)
+	for key, v := range want {
+		if f, ok := stats.Figure(key); ok && math.Abs(f.Value-v) > 0.001 {
+			t.Errorf("%s (%s) = %v, independent count %v", key, f.Label, f.Value, v)
+		} else if !ok && !strings.HasPrefix(key, "cases.decided.") {
+			t.Errorf("figure %s is missing", key)
+		}
+	}
+	demoDecided := 0
+	for _, c := range cases {
+		if !strings.HasPrefix(c.Number, "测") && c.Decision.Date.Year == 2025 {
+			demoDecided++
+		}
+	}
+	if demoDecided == 0 {
+		t.Error("the demo has no decisions in 2025: the test would not check the demo's cases")
+	}
+	officers, _ := st.Officers()
+	var onDuty, valid, reviewers float64
+	for _, o := range officers {
+		if o.Left {
+			continue
+		}
+		onDuty++
+		if o.CertNo != "" && !o.ValidUntil.Before(stats.AsOf) {
+			valid++
+		}
+		if o.Reviewer {
+			reviewers++
+		}
+	}
+	for key, v := range map[string]float64{"people.officers": onDuty, "people.cert.valid": valid, "people.reviewers": reviewers,
+		"people.reviewer.ratio": 100 * reviewers / math.Max(1, onDuty)} {
+		if f, _ := stats.Figure(key); math.Abs(f.Value-v) > 0.001 {
+			t.Errorf("%s = %v, independent count %v", key, f.Value, v)
+		}
 	}
 }
 

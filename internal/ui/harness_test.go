@@ -15,8 +15,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"lawdesk/internal/backup"
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -45,7 +47,9 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 			t.Fatal(err)
 		}
 	}
-	u := New(a, Services{Store: st, Office: office.New(st), Backup: backup.New(st), Report: report.New(st), Version: "test"})
+	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
+		Calendar: calendar.New(st), Publication: publication.New(st),
+		Backup: backup.New(st), Report: report.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -28,6 +28,7 @@ func settingsTabs() []settingsTab {
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
 		{"audit", "settings.audit", (*UI).auditTab},
+		{"calendar", "calendar.tab", (*UI).calendarTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
 		{"backup", "report.backup.tab", (*UI).backupTab},
 		{"about", "settings.about", (*UI).aboutTab},
@@ -40,11 +41,13 @@ func (u *UI) settingsScreen() fyne.CanvasObject {
 	tabs := container.NewAppTabs()
 	want := u.takeTarget()
 	for _, t := range settingsTabs() {
+		u.target = want // a tab may read the rest of its target (settings:calendar:2027) with takeTarget
 		tabs.Append(container.NewTabItem(lang.L(t.label), t.build(u)))
 		if want != "" && strings.HasPrefix(want, t.id) {
 			tabs.SelectIndex(len(tabs.Items) - 1)
 		}
 	}
+	u.target = ""
 	return container.NewBorder(heading(lang.L("nav.settings")), nil, nil, nil, tabs)
 }
 

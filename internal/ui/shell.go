@@ -38,6 +38,7 @@ func navEntries() []navEntry {
 	return []navEntry{
 		{sectionHome, "nav.home", theme.HomeIcon(), (*UI).dashboardScreen},
 		{sectionPublicity, "nav.publicity", theme.DocumentIcon(), (*UI).publicityScreen},
+		{sectionPublication, "nav.publication", theme.MailSendIcon(), (*UI).publicationScreen},
 		{sectionCases, "nav.cases", theme.FolderIcon(), (*UI).casesScreen},
 		{sectionReview, "nav.review", theme.ConfirmIcon(), (*UI).reviewScreen},
 		{sectionStats, "nav.stats", theme.GridIcon(), (*UI).statsScreen},

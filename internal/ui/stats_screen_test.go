@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func addCases(t *testing.T, u *UI) {
 		{Type: domain.ActPenalty, Decision: domain.Decision{Kinds: []domain.PenaltyKind{domain.PenaltyRevokeLicence}, Date: domain.NewDate(2026, 6, 1)}},
 		{Type: domain.ActLicensing, Decision: domain.Decision{Summary: "准予行政许可", Date: domain.NewDate(2026, 6, 2)}},
 	} {
-		c.Number = "青市监" + c.Type.Short() + "〔2026〕" + string(rune('1'+i)) + "号"
+		c.Number = "测市监" + c.Type.Short() + "〔2026〕" + string(rune('1'+i)) + "号"
 		c.Procedure, c.Source, c.Retention, c.Stage = domain.ProcedureGeneral, domain.SourceInspection, domain.RetentionPermanent, domain.StageServe
 		c.Party = domain.Party{Kind: domain.PartyOrganisation, Name: "青山县为民超市"}
 		c.Opened = c.Decision.Date.AddDays(-20)
@@ -53,12 +54,20 @@ func TestStatsScreenShowsFiguresAndTheirCases(t *testing.T) {
 		}
 	}
 
-	// the penalty count lists the two penalty decisions; a zero is plain text
+	// the penalty count lists the penalty decisions (the demo's and these); a zero is plain text
+	stats, err := u.svc.Report.Statistics(u.sess, report.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := stats.Figure("penalty.decided")
+	if want.Value < 2 {
+		t.Fatalf("penalty decisions of 2026: %v", want.Value)
+	}
 	var penalties *tapText
 	for _, c := range objects[*widget.Card](u) {
 		if c.Title == "行政处罚" {
 			for _, o := range test.LaidOutObjects(c) {
-				if tt, ok := o.(*tapText); ok && tt.text.Text == "2 件" && penalties == nil {
+				if tt, ok := o.(*tapText); ok && tt.text.Text == want.Text() && penalties == nil {
 					penalties = tt
 				}
 				if tt, ok := o.(*tapText); ok && strings.HasPrefix(tt.text.Text, "0 ") {
@@ -68,13 +77,13 @@ func TestStatsScreenShowsFiguresAndTheirCases(t *testing.T) {
 		}
 	}
 	if penalties == nil {
-		t.Fatalf("no '2 件' number in the 行政处罚 card")
+		t.Fatalf("no %q number in the 行政处罚 card", want.Text())
 	}
 	test.Tap(penalties)
 	tables := objects[*widget.Table](u)
 	refs := tables[len(tables)-1]
-	if rows, _ := refs.Length(); rows != 2 {
-		t.Fatalf("the figure lists %d cases, want 2", rows)
+	if rows, _ := refs.Length(); rows != len(want.Refs) {
+		t.Fatalf("the figure lists %d cases, want %d", rows, len(want.Refs))
 	}
 	refs.Select(widget.TableCellID{Row: 0, Col: 1})
 	tapButton(t, u, "report.refs.open")
@@ -107,8 +116,10 @@ func TestAnnualTabDraftSaveAndPublish(t *testing.T) {
 	u := newTestUI(t, true)
 	addCases(t, u)
 	signIn(t, u, "admin")
-	// in November the 2025 report is still unpublished: the dashboard reminds
-	assertShows(t, u, "公开 2025 年度行政执法数据")
+	// the demo published its 2025 report in time: no reminder in November
+	if strings.Contains(screenText(u), "公开 2025 年度行政执法数据") {
+		t.Fatal("the dashboard reminds of a published report")
+	}
 	u.openTarget("stats:annual:2026")
 	var summary *widget.Entry
 	for _, e := range objects[*widget.Entry](u) {
@@ -116,7 +127,9 @@ func TestAnnualTabDraftSaveAndPublish(t *testing.T) {
 			summary = e
 		}
 	}
-	if summary == nil || !strings.Contains(summary.Text, "作出行政处罚决定 2 件") {
+	stats, _ := u.svc.Report.Statistics(u.sess, report.Year(2026))
+	pen, _ := stats.Figure("penalty.decided")
+	if summary == nil || !strings.Contains(summary.Text, fmt.Sprintf("作出行政处罚决定 %.0f 件", pen.Value)) {
 		t.Fatalf("no draft in the summary: %v", summary)
 	}
 	summary.SetText("今年我局执法工作平稳有序。")
@@ -126,6 +139,16 @@ func TestAnnualTabDraftSaveAndPublish(t *testing.T) {
 	if a.Summary != "今年我局执法工作平稳有序。" {
 		t.Fatalf("saved %q", a.Summary)
 	}
+
+	// undoing the published mark brings the reminder back; marking again ends it
+	u.openTarget("stats:annual:2025")
+	tapButton(t, u, "report.annual.unpublish")
+	tapButton(t, u, "dialog.ok")
+	if a, _ := u.svc.Report.Annual(2025); a.Published {
+		t.Fatal("still marked published")
+	}
+	tapButton(t, u, "nav.home")
+	assertShows(t, u, "公开 2025 年度行政执法数据")
 	u.openTarget("stats:annual:2025")
 	tapButton(t, u, "report.annual.publish")
 	tapButton(t, u, "dialog.ok")

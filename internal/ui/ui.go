@@ -10,9 +10,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"lawdesk/internal/backup"
+	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 )
@@ -22,11 +24,13 @@ const WindowTitle = "行政执法三项制度工作台 · LawDesk"
 
 // Services are what the screens work with, built by app/.
 type Services struct {
-	Store   *store.Store
-	Office  *office.Service
-	Backup  *backup.Service
-	Report  *report.Service
-	Version string
+	Store       *store.Store
+	Office      *office.Service
+	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
+	Publication *publication.Service // 事后公开
+	Backup      *backup.Service      // 数据备份 (settings tab) and its reminder
+	Report      *report.Service      // 统计与报表, the annual report and bundle
+	Version     string
 }
 
 // UI is the one LawDesk window and the signed-in session.

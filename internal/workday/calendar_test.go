@@ -69,6 +69,36 @@ func TestAddWorkingDaysAroundHolidays(t *testing.T) {
 	}
 }
 
+// 元旦 of every year with a schedule: a decision on the last working day of December is
+// due across the New Year break (3 working days: a withdrawal), counted by hand from the
+// notices. 2019's break began in 2018, which has no schedule of its own, so that case is
+// in TestAddWorkingDaysUnknownYear.
+func TestAddWorkingDaysAcrossNewYear(t *testing.T) {
+	cal := workday.Builtin()
+	for _, tc := range []struct {
+		from string
+		n    int
+		want string
+		why  string
+	}{
+		{"2019-01-01", 3, "2019-01-04", "decided on 元旦 itself: 1-2, 1-3, 1-4"},
+		{"2019-12-31", 3, "2020-01-06", "1-1 off; 1-2 Thu, 1-3 Fri, then the weekend"},
+		{"2020-12-31", 3, "2021-01-06", "1-1..1-3 off"},
+		{"2021-12-31", 3, "2022-01-06", "1-1..1-3 off (Saturday to Monday)"},
+		{"2022-12-30", 3, "2023-01-05", "2022-12-31..2023-1-2 off, announced in the 2023 notice"},
+		{"2023-12-29", 3, "2024-01-04", "weekend, then 1-1 off"},
+		{"2024-12-31", 3, "2025-01-06", "1-1 off; 1-2 Thu, 1-3 Fri, then the weekend"},
+		{"2025-12-31", 3, "2026-01-06", "1-1..1-3 off; Sunday 1-4 is a make-up working day"},
+		{"2025-12-31", 7, "2026-01-12", "1-4 make-up, 1-5..1-9, then 1-12"},
+	} {
+		got := cal.AddWorkingDays(date(t, tc.from), tc.n)
+		if got.Date.String() != tc.want || !got.Confirmed {
+			t.Errorf("%s + %d working days = %v (confirmed %v), want %s confirmed (%s)",
+				tc.from, tc.n, got.Date, got.Confirmed, tc.want, tc.why)
+		}
+	}
+}
+
 func TestAddWorkingDaysUnknownYear(t *testing.T) {
 	cal := workday.Builtin()
 	for _, tc := range []struct {
@@ -83,6 +113,8 @@ func TestAddWorkingDaysUnknownYear(t *testing.T) {
 		// 2018 has no schedule, but the 2019 notice made Saturday 2018-12-29 a working day
 		// and 2018-12-30..2019-01-01 days off; those published days are still used.
 		{"2018-12-27", 3, "2019-01-02"},
+		// 元旦 2019: 2018-12-29 (Sat) make-up, 2018-12-30..2019-01-01 off.
+		{"2018-12-28", 3, "2019-01-03"},
 	} {
 		got := cal.AddWorkingDays(date(t, tc.from), tc.n)
 		if got.Date.String() != tc.want || got.Confirmed {

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"lawdesk/internal/domain"
+	"lawdesk/internal/publication"
+	"lawdesk/internal/store"
+)
+
+// `lawdesk export publications` writes the folder the office uploads to its website and
+// prints for the notice board. Until a shared `export` dispatcher exists
+// (app/cli_export.go), this file registers `export` itself; exportPublications is the
+// whole of the publications export, ready to be registered there instead.
+func init() {
+	register(command{name: "export", usage: "publications --data DIR --out DIR --user NAME [--fulltext=false] [--board=false]",
+		summary: "导出事后公开内容（网站页面、双公示 CSV、公示栏 PDF）/ export decision publications", run: runExport})
+}
+
+func runExport(args []string, out io.Writer) error {
+	if len(args) > 0 && args[0] == "publications" {
+		return exportPublications(args[1:], out)
+	}
+	c := commands["export"]
+	fmt.Fprintf(out, "用法 / Usage: lawdesk export %s\n", c.usage)
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		return nil
+	}
+	return errUsage
+}
+
+func exportPublications(args []string, out io.Writer) error {
+	c := commands["export"]
+	fs, data := newFlags(c, out)
+	outDir := fs.String("out", "", "导出到的文件夹（新的或空的，或以前导出的文件夹）/ output folder (new, empty, or an earlier export)")
+	user := fs.String("user", "", "您的用户名（密码取自 LAWDESK_PASSWORD 或提示输入）/ your user name")
+	fullText := fs.Bool("fulltext", true, "包括已脱敏的决定书全文 PDF / include redacted full-text PDFs")
+	board := fs.Bool("board", true, "包括公示栏 PDF / include the notice-board PDF")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*outDir) == "" {
+		return domain.Errorf(domain.EINVALID, "请用 --out 指定导出到的文件夹。/ --out is required.")
+	}
+	st, err := store.Open(*data, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sess, err := authenticate(st, *user)
+	if err != nil {
+		return err
+	}
+	res, err := publication.New(st).Export(context.Background(), sess, *outDir,
+		publication.ExportOptions{FullTextPDF: *fullText, NoticeBoard: *board}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "已导出 %d 条行政执法决定的公开内容到 %s / exported %d decisions:\n", res.Decisions, res.Dir, res.Decisions)
+	for _, f := range res.Files {
+		fmt.Fprintln(out, "  "+f)
+	}
+	fmt.Fprintln(out, "所有内容已隐去个人信息。上传或张贴后，请在 LawDesk“事后公开”中登记公开日期和渠道。")
+	return nil
+}

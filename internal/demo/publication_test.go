@@ -1,0 +1,71 @@
+package demo_test
+
+import (
+	"testing"
+	"time"
+
+	"lawdesk/internal/demo"
+	"lawdesk/internal/domain"
+	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
+	"lawdesk/internal/store"
+)
+
+// The demo office shows every state of 事后公开, whenever it is created (here on a day
+// inside the National Day holiday and on an ordinary November day).
+func TestDemoPublications(t *testing.T) {
+	for _, now := range []time.Time{
+		time.Date(2025, 10, 3, 9, 0, 0, 0, time.Local),
+		time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local),
+	} {
+		st, err := store.Open(t.TempDir(), store.Options{Now: func() time.Time { return now }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if _, err := demo.Create(st, "demo1234"); err != nil {
+			t.Fatalf("%s: %v", now, err)
+		}
+		admin, err := office.New(st).Login("admin", "demo1234")
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, err := publication.New(st).Entries(admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s struct{ published, late, pending, overdue, withdrawn, withdrawDue, notPublic, confirmedOnly int }
+		for _, e := range entries {
+			switch e.Status {
+			case domain.PubPublished:
+				s.published++
+			case domain.PubPending:
+				s.pending++
+				if e.Pub != nil && e.Pub.Confirmed() {
+					s.confirmedOnly++
+				}
+			case domain.PubWithdrawn:
+				s.withdrawn++
+			case domain.PubNotPublic:
+				s.notPublic++
+			}
+			if e.Late() {
+				s.late++
+			}
+			if e.Overdue {
+				s.overdue++
+			}
+			if e.Task == publication.TaskWithdraw {
+				s.withdrawDue++
+			}
+		}
+		want := struct{ published, late, pending, overdue, withdrawn, withdrawDue, notPublic, confirmedOnly int }{
+			published: 4, late: 1, pending: 3, overdue: 1, withdrawn: 1, withdrawDue: 1, notPublic: 1, confirmedOnly: 1}
+		if s != want {
+			t.Errorf("%s: demo publications %+v, want %+v", now.Format("2006-01-02"), s, want)
+		}
+		if rep, err := st.Verify(t.Context(), nil); err != nil || !rep.OK() {
+			t.Errorf("verify: %+v %v", rep, err)
+		}
+	}
+}
