@@ -145,6 +145,12 @@ func Draft(s Stats) string {
 	p = fmt.Sprintf("执法全过程记录方面，全年归档案卷 %.0f 件，其中按期归档 %.0f 件、逾期归档 %.0f 件。", v("dossiers.archived"), v("dossiers.ontime"), v("dossiers.late"))
 	paras = append(paras, p)
 
+	for _, extra := range draftParagraphs {
+		if t := extra(s); t != "" {
+			paras = append(paras, t)
+		}
+	}
+
 	ratio := v("people.reviewer.ratio")
 	meets := "达到"
 	if ratio < ReviewerRatioMin {
@@ -156,11 +162,6 @@ func Draft(s Stats) string {
 		p += fmt.Sprintf("另有 %.0f 人执法证已过期，应停止从事执法活动并及时换证。", n)
 	}
 	paras = append(paras, p)
-	for _, extra := range draftParagraphs {
-		if t := extra(s); t != "" {
-			paras = append(paras, t)
-		}
-	}
 	return strings.Join(paras, "\n")
 }
 

@@ -3,6 +3,7 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -10,10 +11,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/report"
@@ -428,3 +431,60 @@ func sha(data []byte) string {
 }
 
 func sessionOf(u domain.User) office.Session { return office.Session{User: u} }
+
+// TestBundleOfTheDemo exports the demo office's year: it verifies, lists its publications
+// (private ones without a party), and no identity number leaves LawDesk in it.
+func TestBundleOfTheDemo(t *testing.T) {
+	c := &clock{at(2025, 12, 20, 9, 0, 0)}
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo"), store.Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := demo.Create(st, "demo1234"); err != nil {
+		t.Fatal(err)
+	}
+	c.t = at(2026, 1, 12, 9, 0, 0)
+	file, _ := exportBundle(t, st)
+	if problems := verify(t, file); len(problems) > 0 {
+		t.Fatalf("the demo's bundle does not verify: %v", problems)
+	}
+	entries, _ := readZip(t, file)
+	idNumber := regexp.MustCompile(`\d{17}[\dXx]`)
+	var csvRows [][]string
+	for _, e := range entries {
+		if strings.HasSuffix(e.name, ".csv") || strings.HasSuffix(e.name, ".html") || strings.HasSuffix(e.name, ".json") {
+			if m := idNumber.FindString(string(e.data)); m != "" {
+				t.Errorf("%s contains an identity number %s", e.name, m)
+			}
+		}
+		if strings.HasSuffix(e.name, "年行政执法决定公开.csv") {
+			rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(e.data, []byte("\uFEFF")))).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			csvRows = rows[1:]
+		}
+	}
+	pubs, _ := st.Publications()
+	want, private := 0, 0
+	for _, pb := range pubs {
+		if pb.PublishedOn.Year == 2025 || pb.Withdrawal.DoneOn.Year == 2025 || pb.NotPublicReason != "" && pb.DecisionDate.Year == 2025 {
+			want++
+		}
+	}
+	if len(csvRows) != want || want == 0 {
+		t.Fatalf("publications CSV has %d rows, want %d", len(csvRows), want)
+	}
+	for _, r := range csvRows {
+		if r[16] == "不公开" {
+			private++
+			if r[3] != "" || r[5] != "" {
+				t.Errorf("a private decision shows its party or conclusion: %v", r)
+			}
+		}
+	}
+	if private == 0 {
+		t.Log("the demo has no private decision in 2025")
+	}
+}

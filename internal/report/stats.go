@@ -141,13 +141,14 @@ func (s Stats) Figure(key string) (Figure, bool) {
 // Data is what the statistics count, read from the store once per computation. Each
 // capability that adds a section adds the fields and the loader it needs.
 type Data struct {
-	Loc      *time.Location
-	Now      time.Time
-	Office   domain.Agency
-	Officers []domain.Officer
-	Users    []domain.User
-	Cases    []domain.Case
-	Matters  map[uint64]domain.Matter
+	Loc          *time.Location
+	Now          time.Time
+	Office       domain.Agency
+	Officers     []domain.Officer
+	Users        []domain.User
+	Cases        []domain.Case
+	Matters      map[uint64]domain.Matter
+	Publications []domain.Publication
 }
 
 // loader fills part of Data from the store.

@@ -389,6 +389,39 @@ func TestDemoFiguresMatchAnIndependentCount(t *testing.T) {
 	if demoDecided == 0 {
 		t.Error("the demo has no decisions in 2025: the test would not check the demo's cases")
 	}
+	// publications, counted from the stored entries
+	pubs, _ := st.Publications()
+	in := func(d domain.Date) bool { return !d.IsZero() && d.Year == 2025 }
+	pubWant := map[string]float64{}
+	for _, pb := range pubs {
+		if in(pb.PublishedOn) {
+			pubWant["publications.published"]++
+			if pb.PublishedOn.After(pb.Due) {
+				pubWant["publications.late"]++
+			} else {
+				pubWant["publications.ontime"]++
+			}
+		}
+		if in(pb.Withdrawal.DoneOn) {
+			pubWant["publications.withdrawn"]++
+			if pb.Withdrawal.DoneOn.After(pb.Withdrawal.Due) {
+				pubWant["publications.withdrawn.late"]++
+			}
+		}
+		if pb.NotPublicReason != "" && in(pb.DecisionDate) {
+			pubWant["publications.notpublic"]++
+		}
+	}
+	if pubWant["publications.published"] == 0 || pubWant["publications.withdrawn"] == 0 {
+		t.Errorf("the demo has no publications or withdrawals in 2025: %v", pubWant)
+	}
+	for _, key := range []string{"publications.published", "publications.ontime", "publications.late", "publications.withdrawn",
+		"publications.withdrawn.late", "publications.notpublic"} {
+		if f, ok := stats.Figure(key); !ok || f.Value != pubWant[key] {
+			t.Errorf("%s = %v, independent count %v", key, f.Value, pubWant[key])
+		}
+	}
+
 	officers, _ := st.Officers()
 	var onDuty, valid, reviewers float64
 	for _, o := range officers {
