@@ -3,9 +3,9 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/csv"
 	"context"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"hash/crc32"
 	"io"
