@@ -144,7 +144,9 @@ func runVerifyBundle(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "  单位 / office: %s，年度 / year: %s，导出 / created: %s\n", office, rep.InfoValue("LawDesk-Year"), rep.InfoValue("LawDesk-Created"))
 	}
 	fmt.Fprintf(out, "  数据文件 / payload: %d 个，%s\n", rep.Files, mb(rep.Bytes))
-	if ch := rep.Chain; ch != nil {
+	if ch := rep.Chain; ch != nil && ch.Events == 0 {
+		fmt.Fprintln(out, "  审计链 / audit segment: 该年度没有记录 / no events in the year")
+	} else if ch != nil {
 		fmt.Fprintf(out, "  审计链 / audit segment: %d 条（第 %d–%d 条），首 %s…，末 %s…\n", ch.Events, ch.FirstSeq, ch.LastSeq, short(ch.FirstHash), short(ch.LastHash))
 	}
 	if !rep.OK() {
@@ -204,8 +206,12 @@ func runExportAnnual(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n已导出 / exported: %s\n  %d 个数据文件，%s；审计链 %d 条，末条哈希 %s…\n用 lawdesk verify-bundle %s 可随时校验。\n",
-		res.File, res.Files, mb(res.Bytes), res.Chain.Events, short(res.Chain.LastHash), quoteArg(res.File))
+	chain := "该年度没有审计记录"
+	if res.Chain.Events > 0 {
+		chain = fmt.Sprintf("审计链 %d 条，末条哈希 %s…", res.Chain.Events, short(res.Chain.LastHash))
+	}
+	fmt.Fprintf(out, "\n已导出 / exported: %s\n  %d 个数据文件，%s；%s\n用 lawdesk verify-bundle %s 可随时校验。\n",
+		res.File, res.Files, mb(res.Bytes), chain, quoteArg(res.File))
 	return nil
 }
 

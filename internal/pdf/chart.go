@@ -23,6 +23,7 @@ type ChartSeries struct {
 // BarChart is a Document block: one bar per label, its series stacked (or, when not
 // Stacked, side by side), with a value axis, the totals over the bars and a legend.
 type BarChart struct {
+	Heading string // optional section heading above the chart, kept on its page
 	Title   string
 	Labels  []string
 	Series  []ChartSeries
@@ -51,6 +52,7 @@ func (b BarChart) barTop() float64 {
 // PieChart is a Document block: the shares of a whole, with a legend giving each slice's
 // value and percentage.
 type PieChart struct {
+	Heading string // optional section heading above the chart, kept on its page
 	Title  string
 	Labels []string
 	Values []float64
@@ -89,11 +91,20 @@ func (p PieChart) check() error {
 	return nil
 }
 
-// chartTitle lays out a chart's title centred, keeping it on the page with the chart.
-func (f *flow) chartTitle(title string, keep float64) {
+// chartTitle lays out a chart's section heading (if any) and centred title, keeping them
+// on the page with the chart (keep points high).
+func (f *flow) chartTitle(heading, title string, keep float64) {
+	const hs = 14
 	lh := chartTitleSize * 1.6
+	need := lh + keep + 6
+	if heading != "" {
+		need += hs * 1.7
+	}
 	f.y += 6
-	f.ensure(lh + keep)
+	f.ensure(need)
+	if heading != "" {
+		f.textLines([]string{heading}, hs, hs*1.7, AlignLeft, false)
+	}
 	if title != "" {
 		f.textLines([]string{title}, chartTitleSize, lh, AlignCenter, false)
 	}
@@ -136,7 +147,7 @@ func (b BarChart) layout(f *flow) {
 		plotH = 170
 	}
 	const axisW, labelsH, legendH = 34.0, 16.0, 18.0
-	f.chartTitle(b.Title, plotH+labelsH+legendH)
+	f.chartTitle(b.Heading, b.Title, plotH+labelsH+legendH)
 	c := f.c
 	x0, y0, w := f.left+axisW, f.y, f.width()-axisW-4
 	max := b.barTop()
@@ -206,7 +217,7 @@ func (b BarChart) layout(f *flow) {
 
 func (p PieChart) layout(f *flow) {
 	const h = 160.0
-	f.chartTitle(p.Title, h)
+	f.chartTitle(p.Heading, p.Title, h)
 	c := f.c
 	total := 0.0
 	for _, v := range p.Values {

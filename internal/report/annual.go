@@ -227,7 +227,7 @@ func RenderAnnualPDF(w io.Writer, r AnnualReport) error {
 	s := r.Stats
 	doc := pdf.Document{Office: r.Office.Name, Title: r.Title()}
 	doc.Blocks = append(doc.Blocks,
-		pdf.Paragraph{Text: fmt.Sprintf("%s。数据来源：本单位执法全过程记录（LawDesk），统计于%s。", r.periodLine(), chineseDate(r.Date)), NoIndent: true})
+		pdf.Paragraph{Text: fmt.Sprintf("%s。数据来源：本单位 LawDesk 执法全过程记录，统计于%s。", r.periodLine(), chineseDate(r.Date)), NoIndent: true})
 	section := 0
 	heading := func(text string) pdf.Heading {
 		section++
@@ -258,11 +258,20 @@ func RenderAnnualPDF(w io.Writer, r AnnualReport) error {
 			addTable(t)
 		}
 	}
-	if len(s.Charts) > 0 {
-		doc.Blocks = append(doc.Blocks, pdf.PageBreak{}, heading("图表"))
-		for _, ch := range s.Charts {
-			doc.Blocks = append(doc.Blocks, pdfChart(ch))
+	for i, ch := range s.Charts {
+		b := pdfChart(ch)
+		if i == 0 { // the section heading travels with the first chart
+			h := heading("图表").Text
+			switch c := b.(type) {
+			case pdf.BarChart:
+				c.Heading = h
+				b = c
+			case pdf.PieChart:
+				c.Heading = h
+				b = c
+			}
 		}
+		doc.Blocks = append(doc.Blocks, b)
 	}
 	doc.Blocks = append(doc.Blocks, pdf.Spacer{Height: 24},
 		pdf.Paragraph{Text: r.Office.Name + "\n" + chineseDate(r.Date), Align: pdf.AlignRight, NoIndent: true})

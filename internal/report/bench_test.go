@@ -116,6 +116,8 @@ func BenchmarkStatisticsYear(b *testing.B) {
 	svc := report.New(st)
 	sess := admin(b, st)
 	b.ResetTimer()
+	cpu := cpuTime()
+	defer func() { b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op") }()
 	for b.Loop() {
 		s, err := svc.Statistics(sess, report.Year(2025))
 		if err != nil {
@@ -135,6 +137,8 @@ func BenchmarkAnnualBundle(b *testing.B) {
 	dir := b.TempDir()
 	n := 0
 	b.ResetTimer()
+	cpu := cpuTime()
+	defer func() { b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op") }()
 	for b.Loop() {
 		n++
 		res, err := svc.ExportBundle(context.Background(), sess, 2025, filepath.Join(dir, fmt.Sprintf("b%d.zip", n)), report.BundleOptions{}, nil)

@@ -414,6 +414,16 @@ func TestBundleExportChecks(t *testing.T) {
 	if _, err := svc.ExportBundle(context.Background(), admin(t, st), 2025, existing, report.BundleOptions{}, nil); domain.ErrorCode(err) != domain.ECONFLICT {
 		t.Fatalf("over an existing file: %v", err)
 	}
+	// a year without any event still makes a bundle that verifies
+	empty := filepath.Join(t.TempDir(), "2024.zip")
+	res, err := svc.ExportBundle(context.Background(), admin(t, st), 2024, empty, report.BundleOptions{}, nil)
+	if err != nil || res.Chain.Events != 0 {
+		t.Fatalf("2024: %+v %v", res, err)
+	}
+	if problems := verify(t, empty); len(problems) != 0 {
+		t.Fatalf("an empty year's bundle: %v", problems)
+	}
+
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	dir := t.TempDir()

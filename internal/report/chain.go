@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"lawdesk/internal/domain"
@@ -36,15 +37,26 @@ const (
 	infoLastHash    = "LawDesk-Audit-Last-Hash"
 )
 
+// noHash stands in bag-info.txt for a hash that does not exist: the event before the
+// first of the whole chain, or the ends of a year without events.
+var noHash = strings.Repeat("0", 64)
+
+func infoHash(h string) string {
+	if h == "" {
+		return noHash
+	}
+	return h
+}
+
 func (c ChainSegment) info(file string) []InfoField {
 	return []InfoField{
 		{infoAuditFile, file},
 		{infoAuditEvents, strconv.FormatUint(c.Events, 10)},
 		{infoFirstSeq, strconv.FormatUint(c.FirstSeq, 10)},
-		{infoFirstHash, c.FirstHash},
-		{infoPrevHash, c.PrevHash},
+		{infoFirstHash, infoHash(c.FirstHash)},
+		{infoPrevHash, infoHash(c.PrevHash)},
 		{infoLastSeq, strconv.FormatUint(c.LastSeq, 10)},
-		{infoLastHash, c.LastHash},
+		{infoLastHash, infoHash(c.LastHash)},
 	}
 }
 
@@ -149,10 +161,10 @@ func (v *verifier) checkChain(ctx context.Context) *ChainSegment {
 	want := map[string]string{
 		infoAuditEvents: strconv.FormatUint(seg.Events, 10),
 		infoFirstSeq:    strconv.FormatUint(seg.FirstSeq, 10),
-		infoFirstHash:   seg.FirstHash,
-		infoPrevHash:    seg.PrevHash,
+		infoFirstHash:   infoHash(seg.FirstHash),
+		infoPrevHash:    infoHash(seg.PrevHash),
 		infoLastSeq:     strconv.FormatUint(seg.LastSeq, 10),
-		infoLastHash:    seg.LastHash,
+		infoLastHash:    infoHash(seg.LastHash),
 	}
 	for _, label := range []string{infoAuditEvents, infoFirstSeq, infoFirstHash, infoPrevHash, infoLastSeq, infoLastHash} {
 		if got := v.rep.InfoValue(label); got != want[label] {

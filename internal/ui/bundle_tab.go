@@ -109,6 +109,10 @@ func (u *UI) runBundleExport(j *jobRow, year int, path string, withOriginals boo
 			j.fail(domain.ErrorMessage(err))
 			return
 		}
+		if res.Chain.Events == 0 {
+			j.succeed(fmt.Sprintf(lang.L("report.bundle.exported.empty"), res.File, res.Files, megabytes(res.Bytes)))
+			return
+		}
 		j.succeed(fmt.Sprintf(lang.L("report.bundle.exported"), res.File, res.Files, megabytes(res.Bytes), res.Chain.Events, short(res.Chain.LastHash)))
 	})
 }
