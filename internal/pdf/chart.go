@@ -53,11 +53,11 @@ func (b BarChart) barTop() float64 {
 // value and percentage.
 type PieChart struct {
 	Heading string // optional section heading above the chart, kept on its page
-	Title  string
-	Labels []string
-	Values []float64
-	Colors []RGB
-	Unit   string
+	Title   string
+	Labels  []string
+	Values  []float64
+	Colors  []RGB
+	Unit    string
 }
 
 const (
