@@ -130,7 +130,7 @@ func niceStep(max float64) float64 {
 // charts use it too, so both look the same.
 func NiceScale(max float64) (top, step float64) {
 	step = niceStep(max)
-	return step * math.Max(1, math.Ceil((max+step/2)/step)), step
+	return step * math.Max(1, math.Ceil((max+step/4)/step)), step
 }
 
 // formatValue writes a chart value without needless decimals.
