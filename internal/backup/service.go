@@ -169,11 +169,11 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	switch {
 	case sc.Folder == "" && !ok:
 		todo.Title = "设置数据备份"
-		todo.Detail = "还没有设置备份位置，也从未备份过。电脑硬盘损坏时，没有备份的数据无法找回。请准备一块移动硬盘，在“系统设置 → 数据备份”中设置并立即备份一次。"
+		todo.Detail = "硬盘损坏时，没有备份的数据无法找回。请准备移动硬盘，在“系统设置 → 数据备份”中设置。"
 		todo.Severity = domain.SeverityInfo
 	case !ok:
 		todo.Title = "还没有备份过数据"
-		todo.Detail = fmt.Sprintf("备份位置：%s。请插好移动硬盘，立即备份一次。", sc.Folder)
+		todo.Detail = fmt.Sprintf("请插好移动硬盘，备份到 %s。", sc.Folder)
 		todo.Severity = domain.SeverityDueSoon
 	default:
 		due := last.Time.Add(time.Duration(sc.EveryDays) * 24 * time.Hour)
