@@ -23,7 +23,8 @@ import (
 
 var clock = time.Date(2026, 3, 2, 10, 0, 0, 0, time.Local)
 
-// newStore opens a demo office in a temporary data directory with n stored files.
+// newStore opens an office (its administrator, also head, and a window clerk) in a
+// temporary data directory with n stored files and nothing else, so counts are exact.
 func newStore(t *testing.T, files int) *store.Store {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "data"), store.Options{Now: func() time.Time { return clock }})
@@ -31,8 +32,20 @@ func newStore(t *testing.T, files int) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := demo.Create(st, "demo1234"); err != nil {
+	sess, err := office.New(st).Setup(office.SetupRequest{Agency: demo.Agency, AdminName: "admin", AdminFullName: "王建国",
+		Password: "demo1234", Password2: "demo1234"})
+	if err != nil {
 		t.Fatal(err)
+	}
+	sess.User.Roles = []domain.Role{domain.RoleAdmin, domain.RoleHead}
+	if _, err := st.SaveUser(sess.User, store.UserChange{Actor: "admin", Action: "user.update"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []domain.User{{Name: "hexiao", FullName: "何晓", Roles: []domain.Role{domain.RoleClerk}},
+		{Name: "zhaomin", FullName: "赵敏", Roles: []domain.Role{domain.RoleHead}}} {
+		if _, err := st.SaveUser(u, store.UserChange{Actor: "admin", Action: "user.create"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for i := 0; i < files; i++ {
 		addFile(t, st, fmt.Sprintf("扫描件 %d", i), 1000+i*37)

@@ -88,7 +88,7 @@ func (u *UI) annualTab(year int) fyne.CanvasObject {
 		return func() {
 			r := current
 			r.Summary = summary.Text // what is on screen, saved or not
-			u.saveFile(fmt.Sprintf("%s%d年度行政执法数据%s", r.Office.Name, r.Year, ext), func(w io.Writer) error { return write(w, r) },
+			u.saveExport(fmt.Sprintf("%s%d年度行政执法数据%s", r.Office.Name, r.Year, ext), func(w io.Writer) error { return write(w, r) },
 				func(path string) {
 					u.svc.Report.LogExport(u.sess, fmt.Sprintf("导出 %d 年度报告到 %s", r.Year, path))
 				})

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -312,7 +314,7 @@ func (u *UI) showFigure(t report.Table, f report.Figure) {
 		}
 	}
 	save := widget.NewButton(lang.L("report.refs.csv"), func() {
-		u.saveFile(fmt.Sprintf("%s-%s.csv", t.Title, f.Label), func(w io.Writer) error {
+		u.saveExport(fmt.Sprintf("%s-%s.csv", t.Title, f.Label), func(w io.Writer) error {
 			_, err := w.Write(report.FigureCSV(t.Title, f))
 			return err
 		}, func(path string) {
@@ -336,7 +338,7 @@ func (u *UI) exportStatsDialog(s report.Stats) {
 			u.showError(err)
 			return
 		}
-		u.saveFile(base+ext, func(w io.Writer) error { return write(w, r) }, func(path string) {
+		u.saveExport(base+ext, func(w io.Writer) error { return write(w, r) }, func(path string) {
 			u.svc.Report.LogExport(u.sess, fmt.Sprintf("导出%s统计到 %s", s.Label, path))
 		})
 	}
@@ -346,7 +348,7 @@ func (u *UI) exportStatsDialog(s report.Stats) {
 		widget.NewButton(lang.L("report.export.xlsx"), func() { d.Hide(); choose(".xlsx", report.RenderAnnualXLSX) }),
 		widget.NewButton(lang.L("report.export.csv"), func() {
 			d.Hide()
-			u.saveFile(base+".csv", func(w io.Writer) error { _, err := w.Write(report.StatsCSV(s)); return err }, func(path string) {
+			u.saveExport(base+".csv", func(w io.Writer) error { _, err := w.Write(report.StatsCSV(s)); return err }, func(path string) {
 				u.svc.Report.LogExport(u.sess, fmt.Sprintf("导出%s统计到 %s", s.Label, path))
 			})
 		}),
@@ -355,8 +357,10 @@ func (u *UI) exportStatsDialog(s report.Stats) {
 	d.Show()
 }
 
-// saveFile asks where to save name and writes it there; done gets the path.
-func (u *UI) saveFile(name string, write func(io.Writer) error, done func(path string)) {
+// saveExport asks where to save an export and writes it there, like saveFile, then gives
+// done the path so the export can be recorded in the audit chain. A file that could not be
+// written completely is removed.
+func (u *UI) saveExport(name string, write func(io.Writer) error, done func(path string)) {
 	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -367,11 +371,12 @@ func (u *UI) saveFile(name string, write func(io.Writer) error, done func(path s
 		}
 		path := wc.URI().Path()
 		werr := write(wc)
-		if cerr := wc.Close(); werr == nil {
-			werr = cerr
+		if cerr := wc.Close(); werr == nil && cerr != nil {
+			werr = domain.Wrap(cerr, domain.EINVALID, "无法写入文件“%s”（磁盘已满或没有写入权限？）。", path)
 		}
 		if werr != nil {
-			u.showError(domain.Wrap(werr, domain.ErrorCode(werr), "保存 %s 失败：%s", path, domain.ErrorMessage(werr)))
+			os.Remove(path)
+			u.showError(werr)
 			return
 		}
 		if done != nil {
@@ -380,6 +385,11 @@ func (u *UI) saveFile(name string, write func(io.Writer) error, done func(path s
 		showMessage(u.win, lang.L("report.saved.title"), fmt.Sprintf(lang.L("report.saved"), path))
 	}, u.win)
 	dlg.SetFileName(name)
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			dlg.SetLocation(l)
+		}
+	}
 	dlg.Resize(fyne.NewSize(900, 560))
 	dlg.Show()
 }

@@ -13,8 +13,11 @@ import (
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 )
@@ -30,7 +33,16 @@ type Services struct {
 	Publication *publication.Service // 事后公开
 	Backup      *backup.Service      // 数据备份 (settings tab) and its reminder
 	Report      *report.Service      // 统计与报表, the annual report and bundle
+	Inspection  *inspection.Service  // 双随机、一公开
+	Flowchart   *flowchart.Service   // 执法流程图
 	Version     string
+
+	Recording *recording.Service // audio-video records (导入音像)
+
+	// ChangeDataDir, when set, lets the first-run wizard put the data in another directory
+	// (e.g. on drive D:): it opens the store there, remembers the choice and returns the
+	// services on it. Nil when --data fixed the directory.
+	ChangeDataDir func(dir string) (Services, error)
 }
 
 // UI is the one LawDesk window and the signed-in session.
@@ -42,6 +54,8 @@ type UI struct {
 	main *shell // nil until signed in
 
 	target string // what the next screen should show first, e.g. "users" or "12" (see openTarget)
+
+	media *mediaState // the import that runs or last ran (导入音像), kept across visits
 }
 
 // takeTarget returns and forgets the pending target of the screen being built.
