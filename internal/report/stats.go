@@ -149,10 +149,18 @@ type Data struct {
 	Cases        []domain.Case
 	Matters      map[uint64]domain.Matter
 	Publications []domain.Publication
+	Recordings   []domain.Recording // made in the period
+	// RecordedStages are the stages with a recording, for the closed cases of the period
+	// that had stages to record.
+	RecordedStages map[uint64]map[domain.Stage]bool
 }
 
-// loader fills part of Data from the store.
-type loader func(st *store.Store, d *Data, p Period) error
+// loader fills part of Data from the store; loaders run by order (a loader may use what
+// lower orders loaded).
+type loader struct {
+	order int
+	load  func(st *store.Store, d *Data, p Period) error
+}
 
 // section builds one table (and its charts) for a period.
 type section struct {
@@ -168,7 +176,11 @@ var (
 
 // addLoader and addSection register a capability's part of the statistics; each file
 // calls them from a package-level var.
-func addLoader(l loader) bool { loaders = append(loaders, l); return true }
+func addLoader(order int, load func(st *store.Store, d *Data, p Period) error) bool {
+	loaders = append(loaders, loader{order, load})
+	sort.SliceStable(loaders, func(i, j int) bool { return loaders[i].order < loaders[j].order })
+	return true
+}
 
 func addSection(key string, order int, build func(d *Data, p Period, asOf domain.Date) (Table, []Chart)) bool {
 	sections = append(sections, section{key, order, build})
@@ -176,7 +188,7 @@ func addSection(key string, order int, build func(d *Data, p Period, asOf domain
 	return true
 }
 
-var _ = addLoader(func(st *store.Store, d *Data, p Period) error {
+var _ = addLoader(0, func(st *store.Store, d *Data, p Period) error {
 	var err error
 	if d.Office, _, err = st.Agency(); err != nil {
 		return err
@@ -192,7 +204,7 @@ var _ = addLoader(func(st *store.Store, d *Data, p Period) error {
 func Load(st *store.Store, p Period) (*Data, error) {
 	d := &Data{Loc: time.Local, Now: st.Now()}
 	for _, l := range loaders {
-		if err := l(st, d, p); err != nil {
+		if err := l.load(st, d, p); err != nil {
 			return nil, err
 		}
 	}

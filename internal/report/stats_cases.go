@@ -15,7 +15,7 @@ import (
 
 // cases loads every case with something dated in or after the period, and every case not
 // yet closed (the cases in hand at the period's end), as statistics see them.
-var _ = addLoader(func(st *store.Store, d *Data, p Period) error {
+var _ = addLoader(10, func(st *store.Store, d *Data, p Period) error {
 	var err error
 	if d.Cases, err = st.CasesActiveFrom(p.From); err != nil {
 		return err

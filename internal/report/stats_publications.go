@@ -13,7 +13,7 @@ import (
 // publication counts in the period of the day it was published, withdrawn, or (when not
 // public) of its decision.
 
-var _ = addLoader(func(st *store.Store, d *Data, p Period) error {
+var _ = addLoader(20, func(st *store.Store, d *Data, p Period) error {
 	var err error
 	d.Publications, err = st.Publications()
 	return err

@@ -31,6 +31,7 @@ type factStage struct {
 	S domain.Stage `json:"s"`
 	D int          `json:"d"` // yyyymmdd
 	B bool         `json:"b,omitempty"`
+	N string       `json:"n,omitempty"` // the note of 送达 (留置送达 and 公告送达 must be recorded)
 }
 
 // caseFacts is the stored form of a case's statistics fields; dates are yyyymmdd.
@@ -86,7 +87,11 @@ func factsOf(c domain.Case) caseFacts {
 		DS: clip(c.Decision.Summary, 80), DH: c.Decision.HearingHeld, DN: clip(c.Decision.NotDecidedReason, 80),
 		O: dayInt(c.Opened), C: dayInt(c.Closed), R: dayInt(c.Archived)}
 	for _, h := range c.History {
-		f.H = append(f.H, factStage{S: h.Stage, D: dayInt(h.Date), B: h.Back})
+		fs := factStage{S: h.Stage, D: dayInt(h.Date), B: h.Back}
+		if h.Stage == domain.StageServe {
+			fs.N = clip(h.Note, 40)
+		}
+		f.H = append(f.H, fs)
 	}
 	return f
 }
@@ -99,7 +104,7 @@ func (f caseFacts) slimCase(id uint64) domain.Case {
 			HearingHeld: f.DH, NotDecidedReason: f.DN},
 		Opened: intDay(f.O), Closed: intDay(f.C), Archived: intDay(f.R)}
 	for _, h := range f.H {
-		c.History = append(c.History, domain.StageRecord{Stage: h.S, Date: intDay(h.D), Back: h.B})
+		c.History = append(c.History, domain.StageRecord{Stage: h.S, Date: intDay(h.D), Back: h.B, Note: h.N})
 	}
 	c.Status = domain.StatusFor(c.Stage, c.Archived)
 	return c
