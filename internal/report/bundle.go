@@ -305,7 +305,7 @@ func refRows(table string, f Figure) [][]string {
 
 var refKinds = map[string]string{
 	"case": "案件", "officer": "执法人员", "review": "法制审核", "publication": "公开信息",
-	"recording": "音像记录", "dossier": "案卷", "matter": "执法事项",
+	"recording": "音像记录", "dossier": "案卷", "matter": "执法事项", "inspection": "双随机抽查",
 }
 
 // RefKindLabel names a kind of record in Chinese.

@@ -153,6 +153,8 @@ type Data struct {
 	// RecordedStages are the stages with a recording, for the closed cases of the period
 	// that had stages to record.
 	RecordedStages map[uint64]map[domain.Stage]bool
+	SpotChecks     []domain.InspectionTask // 双随机 tasks
+	SpotObjects    map[uint64]string       // names of the objects of the 检查对象名录库
 }
 
 // loader fills part of Data from the store; loaders run by order (a loader may use what

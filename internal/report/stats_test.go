@@ -484,6 +484,40 @@ func TestDemoFiguresMatchAnIndependentCount(t *testing.T) {
 		}
 	}
 
+	// 双随机 tasks, straight from the task list
+	tasks, err := st.InspectionTasks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	spotWant := map[string]float64{}
+	for _, task := range tasks {
+		if len(task.Draws) > 0 && task.Draws[len(task.Draws)-1].At.In(time.Local).Year() == 2025 {
+			spotWant["spotchecks.drawn"]++
+		}
+		if task.Done.Year == 2025 {
+			spotWant["spotchecks.done"]++
+		}
+		if task.Public.On.Year == 2025 {
+			spotWant["spotchecks.published"]++
+		}
+		for _, r := range task.Results {
+			if r.Date.Year == 2025 {
+				spotWant["spotchecks.inspected"]++
+				spotWant["spotchecks.finding."+string(r.Finding)]++
+			}
+		}
+	}
+	t.Logf("spot checks: %v", spotWant)
+	if spotWant["spotchecks.inspected"] == 0 {
+		t.Error("the demo has no spot-check results in 2025: the figures are not checked")
+	}
+	for _, key := range []string{"spotchecks.drawn", "spotchecks.done", "spotchecks.published", "spotchecks.inspected",
+		"spotchecks.finding.none", "spotchecks.finding.corrected", "spotchecks.finding.case", "spotchecks.finding.unreachable", "spotchecks.finding.notrunning"} {
+		if f, ok := stats.Figure(key); !ok || f.Value != spotWant[key] {
+			t.Errorf("%s = %v, independent count %v", key, f.Value, spotWant[key])
+		}
+	}
+
 	officers, _ := st.Officers()
 	var onDuty, valid, reviewers float64
 	for _, o := range officers {
