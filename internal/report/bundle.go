@@ -222,9 +222,6 @@ type originalFile struct {
 // (archived dossiers, recordings) adds one.
 var originalSources []func(st *store.Store, year int) ([]originalFile, error)
 
-// OriginalsAvailable reports whether this build can put original files into a bundle.
-func OriginalsAvailable() bool { return len(originalSources) > 0 }
-
 // The originals part: the full original files of the year, when asked for.
 var _ = addBundlePart(80, "原始文件", func(j *bundleJob) error {
 	if !j.opts.WithOriginals {

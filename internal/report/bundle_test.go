@@ -498,3 +498,57 @@ func TestBundleOfTheDemo(t *testing.T) {
 		t.Log("the demo has no private decision in 2025")
 	}
 }
+
+// TestBundleWithOriginals adds the year's recordings to the demo's bundle: each file is
+// there byte for byte, and the bundle still verifies.
+func TestBundleWithOriginals(t *testing.T) {
+	c := &clock{at(2025, 12, 20, 9, 0, 0)}
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo"), store.Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := demo.Create(st, "demo1234"); err != nil {
+		t.Fatal(err)
+	}
+	c.t = at(2026, 1, 12, 9, 0, 0)
+	file := filepath.Join(t.TempDir(), "with.zip")
+	res, err := report.New(st).ExportBundle(context.Background(), admin(t, st), 2025, file, report.BundleOptions{WithOriginals: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := verify(t, file); len(problems) > 0 {
+		t.Fatalf("bundle with originals: %v", problems)
+	}
+	recs, _ := st.Recordings(store.RecordingFilter{})
+	want := map[string]bool{}
+	for _, r := range recs {
+		if r.Captured.In(time.Local).Year() == 2025 {
+			want[r.SHA256] = true
+		}
+	}
+	entries, _ := readZip(t, file)
+	found := 0
+	for _, e := range entries {
+		if strings.Contains(e.name, "/data/原始文件/音像记录/") {
+			if !want[sha(e.data)] {
+				t.Errorf("%s is not a recording of 2025 byte for byte", e.name)
+			}
+			found++
+		}
+	}
+	if found != len(want) || found == 0 {
+		t.Fatalf("%d original recordings in the bundle, want %d", found, len(want))
+	}
+	if without, _ := exportBundle(t, st); res.Bytes <= fileSize(t, without) {
+		t.Errorf("the bundle with originals is not larger")
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}

@@ -63,9 +63,6 @@ func (s *Service) ExportBundle(ctx context.Context, sess office.Session, year in
 	if strings.TrimSpace(file) == "" {
 		return BundleResult{}, domain.Errorf(domain.EINVALID, "请指定数据包保存的位置。")
 	}
-	if opts.WithOriginals && !OriginalsAvailable() {
-		return BundleResult{}, domain.Errorf(domain.EINVALID, "这个版本的 LawDesk 还不保存案卷原件和音像记录，数据包无法包含原始文件。请不选“包含原始文件”（不加 --with-originals）再导出。")
-	}
 	if !strings.EqualFold(filepath.Ext(file), ".zip") {
 		file += ".zip"
 	}

@@ -30,9 +30,6 @@ func (u *UI) bundleTab() fyne.CanvasObject {
 	year := widget.NewSelect(years, nil)
 	year.SetSelected(strconv.Itoa(now.Year() - 1))
 	originals := widget.NewCheck(lang.L("report.bundle.originals"), nil)
-	if !report.OriginalsAvailable() {
-		originals.Hide()
-	}
 
 	export := newJobRow(lang.L("report.bundle.export"))
 	export.start.Importance = widget.HighImportance
