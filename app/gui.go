@@ -12,6 +12,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/report"
@@ -68,6 +69,6 @@ func openServices(dir string) (ui.Services, error) {
 	insp.Cases = inspection.RecordCases{Record: record.New(st)} // 立案查处 opens its case
 	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
 		Calendar: cal, Publication: publication.New(st),
-		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st),
+		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st),
 		Backup: backup.New(st), Report: report.New(st)}, nil
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/office"
 	"lawdesk/internal/store"
 )
 
@@ -47,6 +48,7 @@ type bundleJob struct {
 	bag   *bagWriter
 	info  []InfoField // LawDesk-Count-… and other lines the parts add to bag-info.txt
 	seg   ChainSegment
+	sess  office.Session // who exports (printing the lists logs it in their name)
 }
 
 // bundlePart writes one kind of content into the bundle.
@@ -77,7 +79,8 @@ func BagName(ag domain.Agency, year int) string {
 // writeBundle writes the annual bundle of year to file (through a temporary file beside
 // it, so a failed or cancelled export leaves nothing). progress gets the part being
 // written and how many are done.
-func writeBundle(ctx context.Context, st *store.Store, actor string, year int, file string, opts BundleOptions, progress func(part string, done, total int)) (BundleResult, error) {
+func writeBundle(ctx context.Context, st *store.Store, sess office.Session, year int, file string, opts BundleOptions, progress func(part string, done, total int)) (BundleResult, error) {
+	actor := sess.Actor()
 	res := BundleResult{File: file}
 	if _, err := os.Stat(file); err == nil {
 		return res, domain.Errorf(domain.ECONFLICT, "文件 %s 已经存在。请换一个文件名，以免覆盖。", file)
@@ -86,7 +89,7 @@ func writeBundle(ctx context.Context, st *store.Store, actor string, year int, f
 	if err != nil {
 		return res, err
 	}
-	j := &bundleJob{ctx: ctx, st: st, year: year, data: data, opts: opts, stats: Compute(data, Year(year))}
+	j := &bundleJob{ctx: ctx, st: st, year: year, data: data, opts: opts, stats: Compute(data, Year(year)), sess: sess}
 	res.Bag = BagName(data.Office, year)
 	created := st.Now()
 

@@ -114,7 +114,7 @@ func TestBundleRoundTrip(t *testing.T) {
 	}
 	for label, want := range map[string]string{
 		"Source-Organization": "青山县市场监督管理局", "LawDesk-Year": "2025", "LawDesk-Created-By": "admin",
-		"LawDesk-Count-officers": "5", "LawDesk-Count-people.officers": "4", "Bagging-Date": "2026-01-10",
+		"LawDesk-Count-list-versions": "0", "LawDesk-Count-people.officers": "4", "Bagging-Date": "2026-01-10",
 	} {
 		if got := rep.InfoValue(label); got != want {
 			t.Errorf("bag-info %s = %q, want %q", label, got, want)
@@ -476,6 +476,34 @@ func TestBundleOfTheDemo(t *testing.T) {
 			csvRows = rows[1:]
 		}
 	}
+	// every list version of 2025 and each list's version in force on 1 January, as PDF
+	wantLists := 0
+	for _, kind := range domain.AllListKinds {
+		versions, _ := st.ListVersions(kind)
+		before := false
+		for _, v := range versions {
+			if v.Date.Year == 2025 {
+				wantLists++
+			}
+			before = before || v.Date.Year < 2025
+		}
+		if before {
+			wantLists++
+		}
+	}
+	gotLists := 0
+	for _, e := range entries {
+		if strings.Contains(e.name, "/data/清单/") && strings.HasSuffix(e.name, ".pdf") {
+			gotLists++
+			if !bytes.HasPrefix(e.data, []byte("%PDF")) {
+				t.Errorf("%s is not a PDF", e.name)
+			}
+		}
+	}
+	if gotLists != wantLists || wantLists == 0 {
+		t.Errorf("%d list PDFs in the bundle, want %d", gotLists, wantLists)
+	}
+
 	pubs, _ := st.Publications()
 	want, private := 0, 0
 	for _, pb := range pubs {

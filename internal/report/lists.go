@@ -2,53 +2,62 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strconv"
-	"strings"
+
+	"lawdesk/internal/domain"
+	"lawdesk/internal/publicity"
 )
 
-// The lists part: the 执法人员清单 and 执法事项清单 as they stand at export time.
-// TODO(publicity): when list versions are published, write every version published in the year.
+// The lists part: every published list as it was published — each version published in
+// the year, and the version in force on 1 January — as the same PDF the office prints,
+// with an index of the versions (date, reason, entries added, changed, removed).
 var _ = addBundlePart(20, "清单", func(j *bundleJob) error {
-	officers := [][]string{{"姓名", "所在单位", "职务", "执法证号", "发证机关", "执法类别", "执法区域", "有效期至", "法制审核人员", "状态"}}
-	for _, o := range j.data.Officers {
-		state := "在岗"
-		if o.Left {
-			state = "已离岗"
+	svc := publicity.New(j.st)
+	index := [][]string{{"清单", "版本", "版本日期", "发布时间", "发布人", "调整原因", "条目数", "新增", "修改", "删除", "说明"}}
+	n := 0
+	for _, kind := range domain.AllListKinds {
+		versions, err := j.st.ListVersions(kind)
+		if err != nil {
+			return err
 		}
-		officers = append(officers, []string{o.Name, o.Unit, o.Post, o.CertNo, o.CertIssuer, o.Category, o.Region,
-			o.ValidUntil.String(), yesNo(o.Reviewer), state})
+		var inForce *domain.ListVersion // the last version dated before the year
+		var ofYear []domain.ListVersion
+		for i := range versions {
+			switch v := versions[i]; {
+			case v.Date.Year < j.year && (inForce == nil || v.No > inForce.No):
+				inForce = &versions[i]
+			case v.Date.Year == j.year:
+				ofYear = append(ofYear, v)
+			}
+		}
+		write := func(v domain.ListVersion, note string) error {
+			name := fmt.Sprintf("清单/%s（第%d版，%s）.pdf", kind.Title(), v.No, v.Date)
+			err := j.bag.AddFunc(name, func(w io.Writer) error {
+				return svc.PrintList(j.sess, w, publicity.PrintRequest{Kind: kind, Version: v.No})
+			})
+			if err != nil {
+				return err
+			}
+			index = append(index, []string{kind.Title(), strconv.Itoa(v.No), v.Date.String(), v.PublishedAt.Local().Format("2006-01-02 15:04"),
+				v.ActorName, v.Reason, strconv.Itoa(v.Rows), strconv.Itoa(v.Added), strconv.Itoa(v.Changed), strconv.Itoa(v.Removed), note})
+			n++
+			return nil
+		}
+		if inForce != nil {
+			if err := write(*inForce, fmt.Sprintf("%d年1月1日有效的版本", j.year)); err != nil {
+				return err
+			}
+		}
+		for _, v := range ofYear {
+			if err := write(v, fmt.Sprintf("%d年发布", j.year)); err != nil {
+				return err
+			}
+		}
 	}
-	if err := j.bag.AddBytes("清单/执法人员清单（导出时）.csv", csvBytes(officers)); err != nil {
+	if err := j.bag.AddBytes(fmt.Sprintf("清单/清单版本-%d.csv", j.year), csvBytes(index)); err != nil {
 		return err
 	}
-	matters, err := j.st.Matters()
-	if err != nil {
-		return err
-	}
-	rows := [][]string{{"事项编码", "事项名称", "事项类别", "实施依据", "裁量基准", "承办机构", "办理时限", "随机抽查事项", "音像记录环节", "重大执法决定", "状态"}}
-	for _, m := range matters {
-		stages := make([]string, len(m.RecordingStages))
-		for i, s := range m.RecordingStages {
-			stages[i] = s.Label()
-		}
-		state := "有效"
-		if m.Retired {
-			state = "已废止"
-		}
-		rows = append(rows, []string{m.Code, m.Name, m.Type.Label(), m.LegalBasis, m.Benchmark, m.HandlingUnit, m.TimeLimit,
-			yesNo(m.RandomInspection), strings.Join(stages, "、"), yesNo(m.AlwaysMajor), state})
-	}
-	if err := j.bag.AddBytes("清单/执法事项清单（导出时）.csv", csvBytes(rows)); err != nil {
-		return err
-	}
-	j.info = append(j.info, InfoField{"LawDesk-Count-officers", strconv.Itoa(len(j.data.Officers))},
-		InfoField{"LawDesk-Count-matters", fmt.Sprint(len(matters))})
+	j.info = append(j.info, InfoField{"LawDesk-Count-list-versions", strconv.Itoa(n)})
 	return nil
 })
-
-func yesNo(b bool) string {
-	if b {
-		return "是"
-	}
-	return "否"
-}

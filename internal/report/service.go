@@ -66,7 +66,7 @@ func (s *Service) ExportBundle(ctx context.Context, sess office.Session, year in
 	if !strings.EqualFold(filepath.Ext(file), ".zip") {
 		file += ".zip"
 	}
-	res, err := writeBundle(ctx, s.st, sess.Actor(), year, file, opts, progress)
+	res, err := writeBundle(ctx, s.st, sess, year, file, opts, progress)
 	if err != nil {
 		return res, err
 	}

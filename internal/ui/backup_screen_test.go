@@ -16,7 +16,9 @@ func TestBackupTabBacksUpAndChecks(t *testing.T) {
 	u := newTestUI(t, true)
 	signIn(t, u, "admin")
 	// the dashboard asks for a backup schedule
-	assertShows(t, u, "设置数据备份")
+	if !hasTodo(t, u, "设置数据备份") {
+		t.Fatal("the dashboard does not ask for a backup schedule")
+	}
 
 	info, err := u.svc.Store.Blobs().Put(context.Background(), strings.NewReader("现场笔录扫描件"))
 	if err == nil {
@@ -60,8 +62,7 @@ func TestBackupTabBacksUpAndChecks(t *testing.T) {
 	assertShows(t, u, "1 个问题", "文件缺失："+sha[:12])
 
 	// the reminder is gone from the dashboard
-	tapButton(t, u, "nav.home")
-	if strings.Contains(screenText(u), "设置数据备份") {
+	if hasTodo(t, u, "设置数据备份") || hasTodo(t, u, "还没有备份过数据") {
 		t.Error("the dashboard still asks for a backup")
 	}
 }
@@ -74,4 +75,20 @@ func TestBackupTabOnlyForAdmins(t *testing.T) {
 	if button(u, "report.backup.run") != nil {
 		t.Fatal("a head sees the backup button")
 	}
+}
+
+// hasTodo reports whether the dashboard has an entry titled title (the dashboard is a
+// list that draws only what is scrolled into view, so the entries are read directly).
+func hasTodo(t *testing.T, u *UI, title string) bool {
+	t.Helper()
+	todos, err := u.todos()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, td := range todos {
+		if td.Title == title {
+			return true
+		}
+	}
+	return false
 }

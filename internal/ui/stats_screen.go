@@ -258,26 +258,10 @@ func (t *tapText) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimple
 func (t *tapText) Tapped(*fyne.PointEvent)             { t.onTap() }
 func (t *tapText) Cursor() desktop.Cursor              { return desktop.PointerCursor }
 
-// fixedHeight gives obj a fixed height and the full width of its parent.
+// fixedHeight gives obj a fixed height and the full width of its parent (heightLayout,
+// publist_form.go).
 func fixedHeight(h float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(&heightLayout{h: h}, obj)
-}
-
-type heightLayout struct{ h float32 }
-
-func (l *heightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(fyne.NewSize(size.Width, l.h))
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (l *heightLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := float32(0)
-	for _, o := range objs {
-		w = max(w, o.MinSize().Width)
-	}
-	return fyne.NewSize(w, l.h)
 }
 
 // showFigure lists the records behind a figure; a case opens on double tap or 打开, and the

@@ -17,6 +17,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
@@ -35,6 +36,7 @@ type Services struct {
 	Report      *report.Service      // 统计与报表, the annual report and bundle
 	Inspection  *inspection.Service  // 双随机、一公开
 	Flowchart   *flowchart.Service   // 执法流程图
+	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
 	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
