@@ -45,7 +45,12 @@ func (f Figure) Text() string {
 	switch f.Unit {
 	case "元":
 		return formatYuan(f.Value) + " 元"
-	case "%", "小时", "天":
+	case "小时":
+		if f.Value > 0 && f.Value < 1 {
+			return fmt.Sprintf("%.0f 分钟", f.Value*60) // a few short clips read better in minutes
+		}
+		return fmt.Sprintf("%.1f %s", f.Value, f.Unit)
+	case "%", "天":
 		return fmt.Sprintf("%.1f %s", f.Value, f.Unit)
 	}
 	return fmt.Sprintf("%.0f %s", f.Value, f.Unit)
