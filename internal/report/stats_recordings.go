@@ -24,7 +24,7 @@ var _ = addLoader(30, func(st *store.Store, d *Data, p Period) error {
 	// the stages recorded for each closed case that needs some: a few cases, by index
 	d.RecordedStages = map[uint64]map[domain.Stage]bool{}
 	for _, c := range d.Cases {
-		if !p.Contains(c.Closed) || len(domain.MustRecordStages(c, d.matter(c))) == 0 {
+		if !p.Contains(c.Closed) || len(dueRecordings(c, d.matter(c))) == 0 {
 			continue
 		}
 		recs, err := st.Recordings(store.RecordingFilter{CaseID: c.ID})
@@ -39,6 +39,18 @@ var _ = addLoader(30, func(st *store.Store, d *Data, p Period) error {
 	}
 	return nil
 })
+
+// dueRecordings are the stages of c that had to be recorded and have been reached (a
+// hearing only when one was held, and so on).
+func dueRecordings(c domain.Case, m *domain.Matter) []domain.Stage {
+	var out []domain.Stage
+	for _, st := range domain.MustRecordStages(c, m) {
+		if domain.RecordingDue(c, st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
 
 // matter is the case's entry of the 执法事项清单, nil when it has none.
 func (d *Data) matter(c domain.Case) *domain.Matter {
@@ -80,8 +92,8 @@ var _ = addSection("recordings", 72, func(d *Data, p Period, asOf domain.Date) (
 			continue
 		}
 		var gaps []string
-		for _, st := range domain.MustRecordStages(c, d.matter(c)) {
-			if domain.RecordingDue(c, st) && !recorded[st] {
+		for _, st := range dueRecordings(c, d.matter(c)) {
+			if !recorded[st] {
 				gaps = append(gaps, st.Label())
 			}
 		}
