@@ -176,7 +176,7 @@ func runExportAnnual(args []string, out io.Writer) error {
 	fs, data := newFlags(c, out)
 	year := fs.Int("year", 0, "年度，例如 2025 / the year")
 	file := fs.String("out", "", "数据包文件 .zip / bundle file")
-	originals := fs.Bool("with-originals", false, "包含当年音像记录的原始文件（很大）/ include the year's original recordings (large)")
+	originals := fs.Bool("with-originals", false, "包含当年归档案卷的文书和音像记录原始文件（很大）/ include the original documents of archived dossiers and the recordings (large)")
 	user := fs.String("user", "", "导出人的用户名（管理员）；密码取自 LAWDESK_PASSWORD 或提示输入 / who exports (an administrator)")
 	if err := parse(fs, args); err != nil {
 		return err

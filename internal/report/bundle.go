@@ -223,7 +223,7 @@ type originalFile struct {
 
 // originalSources list the year's original files; each capability that keeps originals
 // (archived dossiers, recordings) adds one.
-var originalSources []func(st *store.Store, year int) ([]originalFile, error)
+var originalSources []func(j *bundleJob) ([]originalFile, error)
 
 // The originals part: the full original files of the year, when asked for.
 var _ = addBundlePart(80, "原始文件", func(j *bundleJob) error {
@@ -232,7 +232,7 @@ var _ = addBundlePart(80, "原始文件", func(j *bundleJob) error {
 	}
 	n := 0
 	for _, source := range originalSources {
-		files, err := source(j.st, j.year)
+		files, err := source(j)
 		if err != nil {
 			return err
 		}

@@ -12,8 +12,8 @@ import (
 // and not deleted, filed by its case (未关联案件 when it has none), named by its ID and its
 // file name on the camera.
 var _ = func() bool {
-	originalSources = append(originalSources, func(st *store.Store, year int) ([]originalFile, error) {
-		p := Year(year)
+	originalSources = append(originalSources, func(j *bundleJob) ([]originalFile, error) {
+		st, p := j.st, Year(j.year)
 		recs, err := st.Recordings(store.RecordingFilter{From: p.Start(time.Local), To: p.End(time.Local)})
 		if err != nil {
 			return nil, err

@@ -504,6 +504,22 @@ func TestBundleOfTheDemo(t *testing.T) {
 		t.Errorf("%d list PDFs in the bundle, want %d", gotLists, wantLists)
 	}
 
+	// the catalogue of the dossiers archived in 2025
+	archived := 0
+	for _, cs := range allCases(t, st) {
+		if cs.Archived.Year == 2025 {
+			archived++
+		}
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.name, "年归档案卷目录.csv") {
+			rows, _ := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(e.data, []byte("\uFEFF")))).ReadAll()
+			if len(rows)-1 != archived || archived == 0 {
+				t.Errorf("the dossier catalogue lists %d dossiers, want %d", len(rows)-1, archived)
+			}
+		}
+	}
+
 	pubs, _ := st.Publications()
 	want, private := 0, 0
 	for _, pb := range pubs {
@@ -567,6 +583,37 @@ func TestBundleWithOriginals(t *testing.T) {
 	}
 	if found != len(want) || found == 0 {
 		t.Fatalf("%d original recordings in the bundle, want %d", found, len(want))
+	}
+	// the dossiers archived in 2025: their catalogue and every current document
+	wantDocs, catalogues, docCount := map[string]bool{}, 0, 0
+	for _, cs := range allCases(t, st) {
+		if cs.Archived.Year != 2025 {
+			continue
+		}
+		catalogues++
+		docs, _ := st.Documents(cs.ID)
+		for _, d := range docs {
+			if !d.Superseded {
+				wantDocs[d.SHA256] = true
+				docCount++
+			}
+		}
+	}
+	gotDocs, gotCatalogues := 0, 0
+	for _, e := range entries {
+		switch {
+		case strings.Contains(e.name, "/data/原始文件/案卷/") && strings.HasSuffix(e.name, "卷内目录.pdf"):
+			gotCatalogues++
+		case strings.Contains(e.name, "/data/原始文件/案卷/"):
+			if !wantDocs[sha(e.data)] {
+				t.Errorf("%s is not a document of an archived dossier", e.name)
+			}
+			gotDocs++
+		}
+	}
+	t.Logf("%d dossiers, %d documents", catalogues, gotDocs)
+	if gotCatalogues != catalogues || gotDocs != docCount || catalogues == 0 {
+		t.Errorf("dossiers: %d catalogues and %d documents, want %d and %d", gotCatalogues, gotDocs, catalogues, docCount)
 	}
 	if without, _ := exportBundle(t, st); res.Bytes <= fileSize(t, without) {
 		t.Errorf("the bundle with originals is not larger")
