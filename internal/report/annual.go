@@ -289,8 +289,8 @@ var _ = addBundlePart(5, "年度报告", func(j *bundleJob) error {
 		return err
 	}
 	base := fmt.Sprintf("年度报告/%s%d年度行政执法数据", safeName(r.Office.Name), j.year)
-	if err := j.bag.AddFunc(base+".pdf", func(w io.Writer) error { return RenderAnnualPDF(w, r) }); err != nil {
+	if err := j.bag.AddRendered(base+".pdf", func(w io.Writer) error { return RenderAnnualPDF(w, r) }); err != nil {
 		return err
 	}
-	return j.bag.AddFunc(base+".xlsx", func(w io.Writer) error { return RenderAnnualXLSX(w, r) })
+	return j.bag.AddRendered(base+".xlsx", func(w io.Writer) error { return RenderAnnualXLSX(w, r) })
 })

@@ -2,12 +2,15 @@ package report
 
 import (
 	"archive/zip"
+	"bufio"
 	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -35,6 +38,10 @@ type bagWriter struct {
 	payload []bagEntry
 	tags    []bagEntry
 	names   map[string]bool
+	// workDir holds files being rendered in parallel (AddRendered); "" renders in line.
+	workDir   string
+	rendering []*rendered
+	slots     chan struct{}
 }
 
 type bagEntry struct {
@@ -115,6 +122,83 @@ func (b *bagWriter) AddFunc(rel string, fill func(io.Writer) error) error {
 	return nil
 }
 
+// AddRendered is AddFunc for a renderer that needs nothing from the parts after it (a
+// PDF, a spreadsheet): it renders into a temporary file in workDir on another goroutine,
+// as many at once as the PC has cores, and the file joins the zip at finishRendered.
+func (b *bagWriter) AddRendered(rel string, fill func(io.Writer) error) error {
+	if b.workDir == "" {
+		return b.AddFunc(rel, fill)
+	}
+	if b.names[payloadDir+rel] {
+		return fmt.Errorf("bundle: %s written twice", rel)
+	}
+	b.names[payloadDir+rel] = true
+	tmp, err := os.CreateTemp(b.workDir, "part-*")
+	if err != nil {
+		return err
+	}
+	r := &rendered{rel: rel, tmp: tmp, done: make(chan error, 1)}
+	b.rendering = append(b.rendering, r)
+	if b.slots == nil {
+		b.slots = make(chan struct{}, max(1, runtime.NumCPU()))
+	}
+	b.slots <- struct{}{}
+	go func() {
+		defer func() { <-b.slots }()
+		w := bufio.NewWriterSize(tmp, 1<<20)
+		err := fill(w)
+		if err == nil {
+			err = w.Flush()
+		}
+		r.done <- err
+	}()
+	return nil
+}
+
+// rendered is a payload file being rendered on another goroutine.
+type rendered struct {
+	rel  string
+	tmp  *os.File
+	done chan error
+	err  error
+	read bool
+}
+
+// waitRendered waits for every renderer and returns the first error.
+func (b *bagWriter) waitRendered() error {
+	var first error
+	for _, r := range b.rendering {
+		if !r.read {
+			r.err, r.read = <-r.done, true
+		}
+		if first == nil {
+			first = r.err
+		}
+	}
+	return first
+}
+
+// finishRendered copies the rendered files into the zip, in the order they were added,
+// and removes them.
+func (b *bagWriter) finishRendered() error {
+	if err := b.waitRendered(); err != nil {
+		return err
+	}
+	for _, r := range b.rendering {
+		if _, err := r.tmp.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		delete(b.names, payloadDir+r.rel) // claimed at AddRendered; Add claims it again
+		if err := b.Add(r.rel, r.tmp); err != nil {
+			return err
+		}
+		r.tmp.Close()
+		os.Remove(r.tmp.Name())
+	}
+	b.rendering = nil
+	return nil
+}
+
 func (b *bagWriter) writeTag(name string, data []byte) error {
 	w, h, err := b.create(name)
 	if err != nil {
@@ -139,6 +223,9 @@ func (b *bagWriter) Oxum() (int64, int) {
 // Close writes bag-info.txt (info plus Bagging-Date and Payload-Oxum), the payload
 // manifest and the tag manifest, and finishes the zip.
 func (b *bagWriter) Close(info []InfoField) error {
+	if err := b.finishRendered(); err != nil {
+		return err
+	}
 	octets, count := b.Oxum()
 	info = append(info,
 		InfoField{"Bagging-Date", b.created.Format("2006-01-02")},

@@ -109,6 +109,13 @@ func writeBundle(ctx context.Context, st *store.Store, sess office.Session, year
 	if err != nil {
 		return res, writeError(err, file)
 	}
+	if j.bag.workDir, err = os.MkdirTemp(dir, ".lawdesk-bundle-*"); err != nil {
+		return res, writeError(err, file)
+	}
+	defer func() {
+		j.bag.waitRendered() // a failed export still lets its renderers finish before cleaning up
+		os.RemoveAll(j.bag.workDir)
+	}()
 	for i, part := range bundleParts {
 		if progress != nil {
 			progress(part.name, i, len(bundleParts))

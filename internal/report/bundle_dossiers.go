@@ -80,7 +80,7 @@ var _ = addBundlePart(40, "案卷目录", func(j *bundleJob) error {
 			{Header: header[3], Width: 3}, {Header: header[4], Width: 0.6, Align: pdf.AlignRight}, {Header: header[5], Width: 0.6, Align: pdf.AlignRight},
 			{Header: header[6], Width: 0.8, Align: pdf.AlignCenter}, {Header: header[7], Width: 1.1}, {Header: header[8], Width: 1.1}},
 		Rows: rows, Landscape: true, FontSize: 9}
-	if err := j.bag.AddFunc(base+".pdf", func(w io.Writer) error { return pdf.RenderTable(w, t) }); err != nil {
+	if err := j.bag.AddRendered(base+".pdf", func(w io.Writer) error { return pdf.RenderTable(w, t) }); err != nil {
 		return err
 	}
 	j.info = append(j.info, InfoField{"LawDesk-Count-dossiers", strconv.Itoa(len(cases))})
@@ -104,7 +104,7 @@ var _ = func() bool {
 				}
 			}
 			folder := "案卷/" + safeName(c.Number)
-			err := j.bag.AddFunc("原始文件/"+folder+"/00 卷内目录.pdf", func(w io.Writer) error {
+			err := j.bag.AddRendered("原始文件/"+folder+"/00 卷内目录.pdf", func(w io.Writer) error {
 				return rec.PrintDossier(j.ctx, j.sess, c.ID, pdf.DossierCatalogue, w, nil)
 			})
 			if err != nil {

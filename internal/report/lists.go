@@ -33,7 +33,7 @@ var _ = addBundlePart(20, "清单", func(j *bundleJob) error {
 		}
 		write := func(v domain.ListVersion, note string) error {
 			name := fmt.Sprintf("清单/%s（第%d版，%s）.pdf", kind.Title(), v.No, v.Date)
-			err := j.bag.AddFunc(name, func(w io.Writer) error {
+			err := j.bag.AddRendered(name, func(w io.Writer) error {
 				return svc.PrintList(j.sess, w, publicity.PrintRequest{Kind: kind, Version: v.No})
 			})
 			if err != nil {
