@@ -91,6 +91,17 @@ func runVerify(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "LawDesk 数据校验 / verification: %s\n\n", *data)
+	printReport(out, rep)
+	if !rep.OK() {
+		fmt.Fprintln(out, "\n校验未通过。请不要继续修改数据，联系管理员从备份恢复。/ Verification FAILED.")
+		return errFailed
+	}
+	fmt.Fprintln(out, "\n全部校验通过。/ All checks passed.")
+	return nil
+}
+
+// printReport writes the checks of a verification, one line each with its problems.
+func printReport(out io.Writer, rep store.Report) {
 	for _, ch := range rep.Checks {
 		mark := "通过 / OK"
 		if len(ch.Problems) > 0 {
@@ -101,12 +112,6 @@ func runVerify(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "    - %s\n", p)
 		}
 	}
-	if !rep.OK() {
-		fmt.Fprintln(out, "\n校验未通过。请不要继续修改数据，联系管理员从备份恢复。/ Verification FAILED.")
-		return errFailed
-	}
-	fmt.Fprintln(out, "\n全部校验通过。/ All checks passed.")
-	return nil
 }
 
 // authenticate signs in the user named by --user with the password from LAWDESK_PASSWORD

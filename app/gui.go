@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/flowchart"
 	"lawdesk/internal/inspection"
@@ -14,6 +15,7 @@ import (
 	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
+	"lawdesk/internal/report"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
@@ -72,5 +74,6 @@ func openServices(dir string) (ui.Services, error) {
 	insp.Cases = inspection.RecordCases{Record: rec} // 立案查处 opens its case
 	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
 		Calendar: cal, Publication: publication.New(st), Record: rec, Review: rev,
-		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)}, nil
+		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st),
+		Backup: backup.New(st), Report: report.New(st)}, nil
 }

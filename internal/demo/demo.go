@@ -68,6 +68,7 @@ var steps = []struct {
 	{"音像记录", mediaStep},
 	{"案件与记录", recordDemo},
 	{"法制审核", reviewDemo},
+	{"年度报告", reportDemo},
 }
 
 // Result says how to sign in to the new demo office.

@@ -293,6 +293,9 @@ func (s *Store) writeCase(tx *bbolt.Tx, old *domain.Case, c domain.Case) error {
 	if err := put(tx, bucketCases, itob(c.ID), toCaseRecord(c)); err != nil {
 		return err
 	}
+	if err := s.writeCaseFacts(tx, old, c); err != nil {
+		return err
+	}
 	byNumber := tx.Bucket(bucketCasesByNumber)
 	if old != nil {
 		if err := byNumber.Delete([]byte(canonicalOrSelf(old.Number))); err != nil {

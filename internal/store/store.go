@@ -54,6 +54,9 @@ type Store struct {
 	Now func() time.Time
 }
 
+// IsBusy reports whether err is Open's answer when another LawDesk has the directory open.
+func IsBusy(err error) bool { return errors.Is(err, berrors.ErrTimeout) }
+
 // Options tunes Open.
 type Options struct {
 	ReadOnly bool          // for verify and exports while another LawDesk may write
@@ -83,7 +86,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
 	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, domain.Errorf(domain.ECONFLICT, "另一个 LawDesk 已经打开了这个数据目录（%s）。请先关闭另一个窗口或命令，再重试。", dir)
+		return nil, domain.Wrap(err, domain.ECONFLICT, "另一个 LawDesk 已经打开了这个数据目录（%s）。请先关闭另一个窗口或命令，再重试。", dir)
 	}
 	if err != nil {
 		return nil, domain.Wrap(err, domain.EINTERNAL, "无法打开数据文件 %s。文件可能已损坏，请从备份恢复，或联系管理员。", path)

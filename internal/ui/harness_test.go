@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo/demotest"
 	"lawdesk/internal/flowchart"
@@ -23,6 +24,7 @@ import (
 	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
+	"lawdesk/internal/report"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -55,7 +57,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 	rec := record.New(st)
 	u := New(a, Services{Store: st, Office: office.New(st), Record: rec, Review: review.New(st, rec), Version: "test",
 		Calendar: calendar.New(st), Publication: publication.New(st),
-		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)})
+		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st),
+		Backup: backup.New(st), Report: report.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -34,6 +34,7 @@ func settingsTabs() []settingsTab {
 		{"calendar", "calendar.tab", (*UI).calendarTab},
 		{"record", "record.settings.tab", (*UI).recordSettingsTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
+		{"backup", "report.backup.tab", (*UI).backupTab},
 		{"about", "settings.about", (*UI).aboutTab},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
@@ -19,6 +20,7 @@ import (
 	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
+	"lawdesk/internal/report"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
@@ -33,6 +35,8 @@ type Services struct {
 	Review      *review.Service
 	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
 	Publication *publication.Service // 事后公开
+	Backup      *backup.Service      // 数据备份 (settings tab) and its reminder
+	Report      *report.Service      // 统计与报表, the annual report and bundle
 	Inspection  *inspection.Service  // 双随机、一公开
 	Flowchart   *flowchart.Service   // 执法流程图
 	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
