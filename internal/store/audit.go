@@ -48,6 +48,9 @@ func (s *Store) appendEvent(tx *bbolt.Tx, actor, action, target, summary string)
 	}
 	e.Hash = e.ComputeHash()
 	rec := eventRecord{e.Seq, e.Time, e.Actor, e.Action, e.Target, e.Summary, e.PrevHash, e.Hash}
+	// The chain only grows at its end: fill its pages instead of splitting them in half,
+	// which keeps a million events in half the space and reads them twice as fast.
+	tx.Bucket(bucketAudit).FillPercent = 0.95
 	if err := put(tx, bucketAudit, itob(e.Seq), rec); err != nil {
 		return err
 	}

@@ -145,29 +145,35 @@ func CaseTarget(id uint64) string { return "case:" + strconv.FormatUint(id, 10) 
 // 〔2026〕12号, [2026]12号 and （2026）012号 are the same number).
 func (s *Store) CreateCase(ch Change, c domain.Case, numbering *CaseNumbering) (domain.Case, error) {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		if numbering != nil {
-			n, err := s.nextCaseNumber(tx, *numbering, c.Type)
-			if err != nil {
-				return err
-			}
-			c.Number = n
-		} else if err := s.claimTypedNumber(tx, c.Number); err != nil {
-			return err
-		}
-		seq, err := tx.Bucket(bucketCases).NextSequence()
-		if err != nil {
-			return err
-		}
-		now := s.Now()
-		c.ID, c.Created, c.Updated, c.CreatedBy = seq, now, now, ch.Actor
-		c.Status = domain.StatusFor(c.Stage, c.Archived)
-		if err := s.writeCase(tx, nil, c); err != nil {
-			return err
-		}
-		return s.appendEvent(tx, ch.Actor, "case.create", CaseTarget(c.ID),
-			ch.summary(fmt.Sprintf("登记案件 %s（%s，%s）", c.Number, c.Type.Label(), c.MatterName)))
+		var err error
+		c, err = s.createCase(tx, ch, c, numbering)
+		return err
 	})
 	return c, internal(err)
+}
+
+func (s *Store) createCase(tx *bbolt.Tx, ch Change, c domain.Case, numbering *CaseNumbering) (domain.Case, error) {
+	if numbering != nil {
+		n, err := s.nextCaseNumber(tx, *numbering, c.Type)
+		if err != nil {
+			return c, err
+		}
+		c.Number = n
+	} else if err := s.claimTypedNumber(tx, c.Number); err != nil {
+		return c, err
+	}
+	seq, err := tx.Bucket(bucketCases).NextSequence()
+	if err != nil {
+		return c, err
+	}
+	now := s.Now()
+	c.ID, c.Created, c.Updated, c.CreatedBy = seq, now, now, ch.Actor
+	c.Status = domain.StatusFor(c.Stage, c.Archived)
+	if err := s.writeCase(tx, nil, c); err != nil {
+		return c, err
+	}
+	return c, s.appendEvent(tx, ch.Actor, "case.create", CaseTarget(c.ID),
+		ch.summary(fmt.Sprintf("登记案件 %s（%s，%s）", c.Number, c.Type.Label(), c.MatterName)))
 }
 
 // nextCaseNumber gives out the next number of the rule's sequence for the year, skipping

@@ -1,0 +1,116 @@
+package bench_test
+
+import (
+	"context"
+	"testing"
+
+	"lawdesk/internal/bench"
+	"lawdesk/internal/domain"
+	"lawdesk/internal/store"
+)
+
+// generated makes a small store once per test binary.
+func generate(t testing.TB, cases int, seed uint64) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := bench.Generate(dir, bench.Options{Cases: cases, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestGenerateMakesAVerifiableOfficeWithCasesInEveryStage(t *testing.T) {
+	dir := generate(t, 800, 1)
+	st, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rep, err := st.Verify(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rep.Checks {
+		if len(c.Problems) > 0 {
+			t.Errorf("verify %s: %v", c.Name, c.Problems)
+		}
+	}
+	stages := map[domain.Stage]int{}
+	types := map[domain.ActType]int{}
+	statuses := map[domain.CaseStatus]int{}
+	q := store.CaseQuery{Limit: 500}
+	n := 0
+	for {
+		page, err := st.Cases(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range page.Cases {
+			n++
+			stages[c.Stage]++
+			types[c.Type]++
+			statuses[c.Status]++
+			if err := c.Validate(); err != nil {
+				t.Fatalf("case %s: %v", c.Number, err)
+			}
+			if c.Decision.Decided() {
+				if err := c.Decision.Validate(c.Type, c.Procedure); err != nil {
+					t.Fatalf("case %s decision: %v", c.Number, err)
+				}
+			}
+		}
+		if page.Next == 0 {
+			break
+		}
+		q.Before = page.Next
+	}
+	if n < 800 {
+		t.Errorf("%d cases, want at least 800", n)
+	}
+	for _, s := range domain.AllStages {
+		if stages[s] == 0 {
+			t.Errorf("no case in stage %s (%v)", s.Label(), stages)
+		}
+	}
+	for _, s := range domain.AllCaseStatuses {
+		if statuses[s] == 0 {
+			t.Errorf("no case with status %s (%v)", s.Label(), statuses)
+		}
+	}
+	for _, ty := range []domain.ActType{domain.ActLicensing, domain.ActPenalty, domain.ActInspection, domain.ActCoercion} {
+		if types[ty] == 0 {
+			t.Errorf("no case of type %s", ty.Label())
+		}
+	}
+	chain, err := st.VerifyChain()
+	if err != nil || !chain.OK {
+		t.Fatalf("chain %+v %v", chain, err)
+	}
+	if per := float64(chain.Events) / float64(n); per < 8 || per > 14 {
+		t.Errorf("%.1f audit events per case, want about 10", per)
+	}
+	t.Logf("stages %v statuses %v types %v events %d", stages, statuses, types, chain.Events)
+}
+
+// The same seed gives the same office: every event of the audit chain, hence its last hash.
+func TestGenerateIsDeterministic(t *testing.T) {
+	last := func(seed uint64) string {
+		st, err := store.Open(generate(t, 200, seed), store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		chain, err := st.VerifyChain()
+		if err != nil || !chain.OK {
+			t.Fatalf("chain %+v %v", chain, err)
+		}
+		return chain.Last.Hash
+	}
+	a, b, c := last(7), last(7), last(8)
+	if a != b {
+		t.Errorf("seed 7 twice: chain ends %s and %s", a, b)
+	}
+	if a == c {
+		t.Errorf("seeds 7 and 8 made the same chain")
+	}
+}
