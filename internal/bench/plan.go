@@ -172,7 +172,7 @@ func (g *generator) decision(c domain.Case, spec matterSpec, day domain.Date) do
 				d.Fine = domain.Money(1+r.IntN(100)) * 100_000
 			}
 		case domain.PenaltyConfiscateGains, domain.PenaltyConfiscateProperty:
-			d.Confiscation = domain.Money(50 + r.IntN(20000)) * 100
+			d.Confiscation = domain.Money(50+r.IntN(20000)) * 100
 		}
 	}
 	d.Summary = conclusion(domain.Case{Decision: d})
