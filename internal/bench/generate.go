@@ -97,6 +97,10 @@ func Generate(dir string, opts Options) (Summary, error) {
 	if err := g.cases(); err != nil {
 		return Summary{}, err
 	}
+	if err := st.SaveSetting("admin", keyGenerated, generated{Cases: opts.Cases, Seed: opts.Seed, Until: opts.Until, PerYear: opts.PerYear},
+		fmt.Sprintf("生成测试数据：%d 件案件，种子 %d，截至 %s", opts.Cases, opts.Seed, opts.Until)); err != nil {
+		return Summary{}, err
+	}
 	if err := st.DB().Sync(); err != nil {
 		return Summary{}, err
 	}

@@ -2,10 +2,15 @@ package bench_test
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"testing"
+	"time"
 
 	"lawdesk/internal/bench"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/office"
+	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 )
 
@@ -112,5 +117,49 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	}
 	if a == c {
 		t.Errorf("seeds 7 and 8 made the same chain")
+	}
+}
+
+// The publication to-dos read only the index of open publications; on a generated office
+// (published, late, not public, pending and overdue decisions) they must be exactly the
+// tasks of the full publication list, for the head and for an officer.
+func TestPublicationTodosMatchTheFullList(t *testing.T) {
+	dir := generate(t, 600, 3)
+	st, err := store.Open(dir, store.Options{Now: func() time.Time { return bench.DefaultUntil.Time(time.Local).Add(16 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	pub := publication.New(st)
+	for _, login := range []string{"admin", "liuyang"} {
+		u, err := st.UserByName(login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess := office.Session{User: u}
+		entries, err := pub.Entries(sess)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{}
+		for _, e := range entries {
+			if e.Task != publication.TaskNone {
+				want[fmt.Sprintf("publication:case:%d", e.Case.ID)] = true
+			}
+		}
+		todos, err := pub.Todos(sess)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, td := range todos {
+			got[td.Target] = true
+		}
+		if len(want) == 0 || len(entries) < 20 {
+			t.Fatalf("%s: %d entries, %d tasks: the generated office should have both", login, len(entries), len(want))
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: to-dos %d, tasks in the full list %d", login, len(got), len(want))
+		}
 	}
 }

@@ -314,6 +314,9 @@ func (s *Store) writeCase(tx *bbolt.Tx, old *domain.Case, c domain.Case) error {
 	if err := s.updateSets(tx, c.ID, oldSets, caseSets(c)); err != nil {
 		return err
 	}
+	if err := refreshPublicationOpen(tx, c); err != nil {
+		return err
+	}
 	return s.reindexCaseText(tx, c)
 }
 
@@ -486,8 +489,11 @@ type CaseQuery struct {
 	Type      domain.ActType
 	OfficerID uint64 // cases this officer is assigned to
 	Year      int
-	Pending   bool   // only cases not yet archived
-	Text      string // full-text search: number, party, matter, facts, documents
+	Pending   bool // only cases not yet archived
+	// PublicationOpen selects the cases whose publication may still need doing (decided and
+	// not yet published, or published and since changed): the publication service's to-dos.
+	PublicationOpen bool
+	Text            string // full-text search: number, party, matter, facts, documents
 	// OnlyOfficer restricts the result to the cases of one officer (what a plain officer
 	// may see); 0 means no restriction.
 	OnlyOfficer uint64
@@ -604,6 +610,9 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 		}
 		if q.Pending {
 			add(setPending)
+		}
+		if q.PublicationOpen {
+			add(setPublicationOpen)
 		}
 		textual := false
 		keywords := foldedKeywords(q.Text)

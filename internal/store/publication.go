@@ -152,6 +152,14 @@ func (s *Store) savePublication(tx *bbolt.Tx, ch Change, p domain.Publication, a
 	if err := put(tx, bucketPublications, itob(p.ID), toPublicationRecord(p)); err != nil {
 		return p, err
 	}
+	var c caseRecord
+	if ok, err := get(tx, bucketCases, itob(p.CaseID), &c); err != nil {
+		return p, err
+	} else if ok {
+		if err := refreshPublicationOpen(tx, c.toCase()); err != nil {
+			return p, err
+		}
+	}
 	return p, s.appendEvent(tx, ch.Actor, action, PublicationTarget(p.CaseID, p.ID), ch.summary(summary))
 }
 
