@@ -16,11 +16,24 @@ import (
 // case the office ever decided.
 const setPublicationOpen = "pubopen"
 
+// pubState is the part of a stored publication that says whether it is settled, decoded
+// without the texts, so the index and its check stay cheap with 100 000 publications.
+type pubState struct {
+	DecisionDate    domain.Date `json:"decision_date,omitzero"`
+	DocNumber       string      `json:"doc_no,omitempty"`
+	PublishedOn     domain.Date `json:"published,omitzero"`
+	NotPublicReason string      `json:"not_public,omitempty"`
+	Withdrawal      struct {
+		Reason domain.WithdrawReason `json:"reason,omitempty"`
+		DoneOn domain.Date           `json:"done,omitzero"`
+	} `json:"withdrawal"`
+}
+
 // publicationSettled reports whether nothing about the publication of case c can be due:
 // undecided with nothing published, or decided with the latest publication about this very
 // decision published (and not asked to be withdrawn) or marked not public. It errs towards
 // "not settled": the publication service decides exactly for the cases left in the set.
-func publicationSettled(c domain.Case, latest *publicationRecord) bool {
+func publicationSettled(c domain.Case, latest *pubState) bool {
 	_, done := c.Completed(domain.StageDecide)
 	decided := done && c.Decision.Decided() && c.Decision.NotDecidedReason == ""
 	if latest == nil {
@@ -29,7 +42,8 @@ func publicationSettled(c domain.Case, latest *publicationRecord) bool {
 	if !decided || latest.DecisionDate != c.Decision.Date || latest.DocNumber != c.Decision.DocNumber {
 		return false
 	}
-	p := latest.publication()
+	p := domain.Publication{PublishedOn: latest.PublishedOn, NotPublicReason: latest.NotPublicReason,
+		Withdrawal: domain.Withdrawal{Reason: latest.Withdrawal.Reason, DoneOn: latest.Withdrawal.DoneOn}}
 	switch p.Status() {
 	case domain.PubNotPublic:
 		return true
@@ -39,8 +53,8 @@ func publicationSettled(c domain.Case, latest *publicationRecord) bool {
 	return false
 }
 
-// latestPublication reads the newest publication of a case, nil when it has none.
-func latestPublication(tx *bbolt.Tx, caseID uint64) (*publicationRecord, error) {
+// latestPublication reads the state of the newest publication of a case, nil when it has none.
+func latestPublication(tx *bbolt.Tx, caseID uint64) (*pubState, error) {
 	c := tx.Bucket(bucketPublicationsByCase).Cursor()
 	prefix := itob(caseID)
 	k, _ := c.Seek(itob(caseID + 1))
@@ -52,11 +66,35 @@ func latestPublication(tx *bbolt.Tx, caseID uint64) (*publicationRecord, error) 
 	if k == nil || !bytes.HasPrefix(k, prefix) || len(k) != 16 {
 		return nil, nil
 	}
-	var r publicationRecord
+	var r pubState
 	if ok, err := get(tx, bucketPublications, k[8:], &r); err != nil || !ok {
 		return nil, err
 	}
 	return &r, nil
+}
+
+// caseDecision is the part of a stored case publicationSettled looks at.
+type caseDecision struct {
+	ID      uint64 `json:"id"`
+	Number  string `json:"number"`
+	History []struct {
+		Stage domain.Stage `json:"stage"`
+		Back  bool         `json:"back,omitempty"`
+	} `json:"history,omitempty"`
+	Decision struct {
+		Date             domain.Date `json:"date,omitzero"`
+		DocNumber        string      `json:"doc_no,omitempty"`
+		NotDecidedReason string      `json:"not_decided,omitempty"`
+	} `json:"decision"`
+}
+
+func (r caseDecision) toCase() domain.Case {
+	c := domain.Case{ID: r.ID, Number: r.Number, Decision: domain.Decision{Date: r.Decision.Date,
+		DocNumber: r.Decision.DocNumber, NotDecidedReason: r.Decision.NotDecidedReason}}
+	for _, h := range r.History {
+		c.History = append(c.History, domain.StageRecord{Stage: h.Stage, Back: h.Back})
+	}
+	return c
 }
 
 // refreshPublicationOpen puts case c into the open-publication set or takes it out.
@@ -85,24 +123,34 @@ func refreshPublicationOpen(tx *bbolt.Tx, c domain.Case) error {
 
 // indexOpenPublications builds the set for a store made before it existed.
 func indexOpenPublications(tx *bbolt.Tx) error {
-	var cases []domain.Case
+	var open []uint64 // decided first, written after the walk (a bucket cannot change under ForEach)
 	err := tx.Bucket(bucketCases).ForEach(func(_, v []byte) error {
-		var r caseRecord
+		var r caseDecision
 		if err := decode(v, &r); err != nil {
 			return err
 		}
-		cases = append(cases, r.toCase())
+		latest, err := latestPublication(tx, r.ID)
+		if err != nil {
+			return err
+		}
+		if !publicationSettled(r.toCase(), latest) {
+			open = append(open, r.ID)
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, c := range cases {
-		if err := refreshPublicationOpen(tx, c); err != nil {
+	sets := tx.Bucket(bucketCaseSets)
+	for _, id := range open {
+		if err := sets.Put(setKey(setPublicationOpen, id), nil); err != nil {
 			return err
 		}
 	}
-	return nil
+	if len(open) == 0 {
+		return nil
+	}
+	return tx.Bucket(bucketCaseCounts).Put([]byte(setPublicationOpen), itob(uint64(len(open))))
 }
 
 // Every case's place in the open-publication set agrees with its case and publications.
@@ -111,7 +159,7 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	n, wrong := 0, 0
 	sets := tx.Bucket(bucketCaseSets)
 	tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
-		var r caseRecord
+		var r caseDecision
 		if decode(v, &r) != nil {
 			return nil // the case check reports it
 		}

@@ -78,23 +78,32 @@ func (s *Store) VerifyQuick(ctx context.Context) (Report, error) {
 // verifyRecords checks the audit chain and every entity's consistency, and returns the
 // registered files with their sizes for the file check.
 func (s *Store) verifyRecords() (Report, map[string]int64, error) {
+	// The chain and the entities' checks read different buckets: walk them side by side
+	// (each in its own read transaction), which halves the time on a two-core office PC.
+	var chain ChainReport
+	var chainErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		chain, chainErr = s.VerifyChain()
+	}()
+	checks := make([]Check, 0, len(consistencyChecks))
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		for _, check := range consistencyChecks {
+			checks = append(checks, check(s, tx))
+		}
+		return nil
+	})
+	<-done
 	var rep Report
-	chain, err := s.VerifyChain()
-	if err != nil {
-		return rep, nil, err
+	if chainErr != nil {
+		return rep, nil, chainErr
 	}
 	c := Check{Name: "审计链", Summary: fmt.Sprintf("%d 条记录", chain.Events)}
 	if !chain.OK {
 		c.Problems = append(c.Problems, chain.Problem)
 	}
-	rep.Checks = append(rep.Checks, c)
-
-	err = s.db.View(func(tx *bbolt.Tx) error {
-		for _, check := range consistencyChecks {
-			rep.Checks = append(rep.Checks, check(s, tx))
-		}
-		return nil
-	})
+	rep.Checks = append(append(rep.Checks, c), checks...)
 	if err != nil {
 		return rep, nil, internal(err)
 	}
