@@ -7,8 +7,12 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"lawdesk/internal/calendar"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/record"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 	"lawdesk/internal/ui"
 	"lawdesk/resources"
@@ -32,7 +36,11 @@ func runGUI(args []string) error {
 		return err
 	}
 	defer st.Close()
+	cal := calendar.New(st)
+	insp := inspection.New(st)
+	insp.Cases = inspection.RecordCases{Record: record.New(st)} // 立案查处 opens its case
 	ui.Run(a, ui.Services{Store: st, Office: office.New(st), Version: Version(),
-		Calendar: calendar.New(st), Publication: publication.New(st)})
+		Calendar: cal, Publication: publication.New(st),
+		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st)})
 	return nil
 }

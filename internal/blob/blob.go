@@ -50,44 +50,109 @@ const copyBuffer = 1 << 20
 // Put copies r into the store, hashing while it streams. The file is written to tmp/,
 // fsynced and renamed into place; cancelling ctx or any error leaves no file behind.
 func (s *Store) Put(ctx context.Context, r io.Reader) (Info, error) {
-	tmp, err := os.CreateTemp(filepath.Join(s.dir, "tmp"), "put-*")
-	if err != nil {
-		return Info{}, diskError(err, "无法在文件存储中创建临时文件")
-	}
-	committed := false
-	defer func() {
-		if !committed {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-
-	h := sha256.New()
-	n, err := copyContext(ctx, io.MultiWriter(tmp, h), r)
+	p, err := s.Write(ctx, r)
 	if err != nil {
 		return Info{}, err
 	}
-	if err := tmp.Sync(); err != nil {
-		return Info{}, diskError(err, "写入文件存储失败")
+	if err := s.Commit(p); err != nil {
+		return Info{}, err
 	}
-	if err := tmp.Close(); err != nil {
-		return Info{}, diskError(err, "写入文件存储失败")
+	return p.Info, nil
+}
+
+// Pending is content written to tmp/ and hashed, but neither durable nor visible under its
+// hash yet. Commit makes it so; Discard removes it. A crash leaves it in tmp/, which
+// CleanTemp empties.
+type Pending struct {
+	Info
+	tmp  string
+	done bool
+}
+
+// Write copies r into a temporary file of the store, hashing while it streams (reading,
+// hashing and writing overlap, with a few fixed buffers, so memory stays bounded whatever
+// the size). It does not sync: Commit a batch of Pending files to make them durable
+// together. Cancelling ctx or any error leaves no file behind.
+func (s *Store) Write(ctx context.Context, r io.Reader) (*Pending, error) {
+	tmp, err := os.CreateTemp(filepath.Join(s.dir, "tmp"), "put-*")
+	if err != nil {
+		return nil, diskError(err, "无法在文件存储中创建临时文件")
 	}
-	info := Info{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}
-	final := s.Path(info.SHA256)
-	if st, err := os.Stat(final); err == nil && st.Size() == n {
-		info.Existed = true
-		return info, nil // deferred cleanup removes the temp copy
+	sum, n, err := copyHashing(ctx, &streamWriter{f: tmp}, r)
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		err = diskError(cerr, "写入文件存储失败")
 	}
-	if err := os.MkdirAll(filepath.Dir(final), 0o700); err != nil {
-		return Info{}, diskError(err, "无法创建文件存储子目录")
+	if err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
 	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
-		return Info{}, diskError(err, "无法把文件移入文件存储")
+	return &Pending{Info: Info{SHA256: sum, Size: n}, tmp: tmp.Name()}, nil
+}
+
+// Discard removes a pending file that will not be committed. It is a no-op after Commit.
+func (p *Pending) Discard() {
+	if p != nil && !p.done {
+		os.Remove(p.tmp)
+		p.done = true
 	}
-	committed = true
-	syncDir(filepath.Dir(final))
-	return info, nil
+}
+
+// Commit makes pending files durable and visible: each is synced to disk, then renamed to
+// blobs/ab/cd/<sha256> (or dropped, with Existed set, when that content is already stored),
+// then the folders are synced. Only after Commit returns may the database record them. On
+// error every file not yet in place is discarded.
+func (s *Store) Commit(ps ...*Pending) error {
+	defer func() {
+		for _, p := range ps {
+			p.Discard()
+		}
+	}()
+	if err := syncFiles(filepath.Join(s.dir, "tmp"), ps); err != nil {
+		return diskError(err, "写入文件存储失败")
+	}
+	dirs := map[string]bool{}
+	for _, p := range ps {
+		if p.done {
+			continue
+		}
+		final := s.Path(p.SHA256)
+		if st, err := os.Stat(final); err == nil && st.Size() == p.Size {
+			p.Existed = true
+			continue // the deferred Discard removes the temporary copy
+		}
+		if err := os.MkdirAll(filepath.Dir(final), 0o700); err != nil {
+			return diskError(err, "无法创建文件存储子目录")
+		}
+		if err := os.Rename(p.tmp, final); err != nil {
+			return diskError(err, "无法把文件移入文件存储")
+		}
+		p.done = true
+		dirs[filepath.Dir(final)] = true
+	}
+	for d := range dirs {
+		syncDir(d)
+	}
+	return nil
+}
+
+// syncFiles makes the contents of the pending files durable before any is renamed, so a
+// file under its hash name is always complete.
+func syncFiles(tmpDir string, ps []*Pending) error {
+	for _, p := range ps {
+		if p.done {
+			continue
+		}
+		f, err := os.OpenFile(p.tmp, os.O_RDWR, 0)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // PutFile stores the file at path (see Put).
@@ -273,6 +338,101 @@ func copyContext(ctx context.Context, w io.Writer, r io.Reader) (int64, error) {
 			return n, domain.Wrap(rerr, domain.EINVALID, "读取源文件时出错（文件可能不完整，或设备已拔出）")
 		}
 	}
+}
+
+// pipeBuffers is how many copyBuffer-sized buffers one copy keeps in flight: reading the
+// next megabyte, hashing one and writing another happen at once, in 4 MB of memory.
+const pipeBuffers = 4
+
+// copyHashing copies r to w and returns the SHA-256 of what was copied. Reading, hashing
+// and writing run in three goroutines over a fixed pool of buffers, so a file is copied at
+// the speed of the slowest of the three rather than their sum. It stops when ctx is
+// cancelled.
+func copyHashing(parent context.Context, w io.Writer, r io.Reader) (string, int64, error) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	free := make(chan []byte, pipeBuffers)
+	for range pipeBuffers {
+		free <- make([]byte, copyBuffer)
+	}
+	read := make(chan []byte, pipeBuffers)   // never blocks: it holds at most every buffer
+	hashed := make(chan []byte, pipeBuffers) // likewise
+	var rerr error
+	go func() {
+		defer close(read)
+		for ctx.Err() == nil {
+			var buf []byte
+			select {
+			case buf = <-free:
+			case <-ctx.Done():
+				return
+			}
+			k, err := io.ReadFull(r, buf)
+			if k > 0 {
+				read <- buf[:k]
+			}
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				return
+			}
+			if err != nil {
+				rerr = err
+				return
+			}
+		}
+	}()
+	h := sha256.New()
+	go func() {
+		defer close(hashed)
+		for b := range read {
+			h.Write(b)
+			hashed <- b
+		}
+	}()
+	var n int64
+	var werr error
+	for b := range hashed {
+		if werr == nil {
+			if _, err := w.Write(b); err != nil {
+				werr = diskError(err, "写入文件存储失败")
+				cancel()
+			}
+			n += int64(len(b))
+		}
+		free <- b[:cap(b)]
+	}
+	switch {
+	case parent.Err() != nil:
+		return "", n, domain.Wrap(parent.Err(), domain.ECONFLICT, "操作已取消，未保存任何内容。")
+	case werr != nil:
+		return "", n, werr
+	case rerr != nil:
+		return "", n, domain.Wrap(rerr, domain.EINVALID, "读取源文件时出错（文件可能不完整，或设备已拔出）")
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// flushChunk is how much a streamWriter writes before asking the disk to catch up.
+const flushChunk = 16 << 20
+
+// streamWriter writes a file sequentially, starting each chunk's writeback as soon as it
+// is written and waiting for the chunk before it, so at most two chunks are dirty.
+type streamWriter struct {
+	f       *os.File
+	off     int64 // bytes written
+	flushed int64 // writeback started up to here
+}
+
+func (w *streamWriter) Write(b []byte) (int, error) {
+	n, err := w.f.Write(b)
+	w.off += int64(n)
+	for w.off-w.flushed >= flushChunk {
+		flushRange(w.f, w.flushed, flushChunk, false)
+		if w.flushed >= flushChunk {
+			flushRange(w.f, w.flushed-flushChunk, flushChunk, true)
+		}
+		w.flushed += flushChunk
+	}
+	return n, err
 }
 
 // diskError turns a write failure into a message that names the likely cause.

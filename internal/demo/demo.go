@@ -63,6 +63,8 @@ var steps = []struct {
 	run  func(b *Builder) error
 }{
 	{"事后公开", publicationDemo},
+	{"双随机抽查", inspectionDemo},
+	{"音像记录", mediaStep},
 }
 
 // Result says how to sign in to the new demo office.

@@ -149,3 +149,25 @@ func FuzzParseName(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNewNamePattern: the office types templates in the settings; any text must compile
+// to a pattern or give a message, never panic, and a compiled pattern must parse names
+// safely.
+func FuzzNewNamePattern(f *testing.F) {
+	for _, s := range []string{"DCAM_{device}_{officer}_{date}_{time}[_{flag}]*", "{officer}-{device}-{datetime}",
+		"[{date}", "{date}]", "{nope}", "{date}{date}", "IMG*{date}*", "{time}", "{", "}"} {
+		f.Add(s, "DCAM_CAM001_000001_20260804_100000_IMP.mp4")
+	}
+	f.Fuzz(func(t *testing.T, tmpl, name string) {
+		p, err := NewNamePattern("x", tmpl)
+		if err != nil {
+			if domain.ErrorMessage(err) == "" || domain.ErrorCode(err) != domain.EINVALID {
+				t.Fatalf("%q: %v", tmpl, err)
+			}
+			return
+		}
+		if info, ok := ParseName(name, []NamePattern{p}); ok && info.Captured.IsZero() {
+			t.Fatalf("%q on %q: matched without a time", tmpl, name)
+		}
+	})
+}

@@ -49,3 +49,25 @@ func (s *Store) RegisterBlob(actor string, info blob.Info, summary string) error
 		return s.appendEvent(tx, actor, "blob.add", "blob:"+info.SHA256, summary)
 	}))
 }
+
+// blobUser reports whether an entity still uses the stored file sha (inside tx). Each
+// entity that keeps blobs registers one, so deleting one record never releases a file
+// another record still points to.
+type blobUser func(tx *bbolt.Tx, sha string) bool
+
+var blobUsers []blobUser
+
+func registerBlobUser(u blobUser) bool {
+	blobUsers = append(blobUsers, u)
+	return true
+}
+
+// blobInUse reports whether any entity still uses the file sha.
+func blobInUse(tx *bbolt.Tx, sha string) bool {
+	for _, u := range blobUsers {
+		if u(tx, sha) {
+			return true
+		}
+	}
+	return false
+}

@@ -16,8 +16,11 @@ import (
 
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
 )
@@ -46,7 +49,8 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 		}
 	}
 	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
-		Calendar: calendar.New(st), Publication: publication.New(st)})
+		Calendar: calendar.New(st), Publication: publication.New(st),
+		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

@@ -27,6 +27,9 @@ const (
 	sectionSettings  section = "settings"
 )
 
+// sectionInspection is 双随机、一公开 and the flowcharts, next to 公示.
+const sectionInspection section = "inspection"
+
 type navEntry struct {
 	id    section
 	label string // translation key
@@ -38,8 +41,10 @@ func navEntries() []navEntry {
 	return []navEntry{
 		{sectionHome, "nav.home", theme.HomeIcon(), (*UI).dashboardScreen},
 		{sectionPublicity, "nav.publicity", theme.DocumentIcon(), (*UI).publicityScreen},
+		{sectionInspection, "inspection.nav", theme.SearchIcon(), (*UI).inspectionScreen},
 		{sectionPublication, "nav.publication", theme.MailSendIcon(), (*UI).publicationScreen},
 		{sectionCases, "nav.cases", theme.FolderIcon(), (*UI).casesScreen},
+		{sectionMedia, "nav.media", theme.MediaVideoIcon(), (*UI).mediaScreen},
 		{sectionReview, "nav.review", theme.ConfirmIcon(), (*UI).reviewScreen},
 		{sectionStats, "nav.stats", theme.GridIcon(), (*UI).statsScreen},
 		{sectionSettings, "nav.settings", theme.SettingsIcon(), (*UI).settingsScreen},

@@ -12,8 +12,11 @@ import (
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/flowchart"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
 
@@ -26,7 +29,11 @@ type Services struct {
 	Office      *office.Service
 	Calendar    *calendar.Service    // the office's working-day calendar (settings tab 工作日历)
 	Publication *publication.Service // 事后公开
+	Inspection  *inspection.Service  // 双随机、一公开
+	Flowchart   *flowchart.Service   // 执法流程图
 	Version     string
+
+	Recording *recording.Service // audio-video records (导入音像)
 }
 
 // UI is the one LawDesk window and the signed-in session.
@@ -38,6 +45,8 @@ type UI struct {
 	main *shell // nil until signed in
 
 	target string // what the next screen should show first, e.g. "users" or "12" (see openTarget)
+
+	media *mediaState // the import that runs or last ran (导入音像), kept across visits
 }
 
 // takeTarget returns and forgets the pending target of the screen being built.

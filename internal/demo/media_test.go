@@ -1,0 +1,62 @@
+package demo_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"lawdesk/internal/demo"
+	"lawdesk/internal/domain"
+	"lawdesk/internal/office"
+	"lawdesk/internal/recording"
+	"lawdesk/internal/store"
+)
+
+func TestDemoFootage(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := demo.Create(st, "demo1234"); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := st.Recordings(store.RecordingFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var videos, late, explained, labelled, important int
+	for _, r := range recs {
+		if r.Kind == domain.RecordingVideo {
+			videos++
+			if r.Format != "avi" || r.Duration.Seconds() != 4 || r.Width != 320 {
+				t.Errorf("demo video %s: %s %v %dx%d", r.FileName, r.Format, r.Duration, r.Width, r.Height)
+			}
+		}
+		if r.Late() {
+			late++
+			if r.LateReason != "" {
+				explained++
+			}
+		}
+		if r.Place != "" && r.Proves != "" {
+			labelled++
+		}
+		if r.Important {
+			important++
+		}
+	}
+	if len(recs) != 13 || videos != 3 || late != 4 || explained != 1 || labelled != 9 || important != 2 {
+		t.Errorf("demo footage: %d recordings, %d videos, %d late (%d explained), %d labelled, %d important",
+			len(recs), videos, late, explained, labelled, important)
+	}
+	u, _ := st.UserByName("huangwei")
+	todos, err := recording.New(st).Todos(office.Session{User: u})
+	if err != nil || len(todos) == 0 || !strings.Contains(todos[0].Title, "3 段音像记录超过 24 小时") {
+		t.Errorf("huangwei's todos: %+v %v", todos, err)
+	}
+	rep, err := st.Verify(context.Background(), nil)
+	if err != nil || !rep.OK() {
+		t.Fatalf("verify: %+v %v", rep.Checks, err)
+	}
+}
