@@ -1,7 +1,9 @@
 package bench
 
 import (
+	"bytes"
 	"container/heap"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -38,10 +40,10 @@ var DefaultUntil = domain.NewDate(2026, 10, 30)
 
 // Summary says what Generate made.
 type Summary struct {
-	Cases, Officers, Matters, Publications, Views int
-	Events                                        uint64
-	Elapsed                                       time.Duration
-	DBBytes                                       int64
+	Cases, Officers, Matters, Publications, Views, Recordings int
+	Events                                                    uint64
+	Elapsed                                                   time.Duration
+	DBBytes                                                   int64
 }
 
 // batchSteps is how many steps of case life go into one bbolt transaction: large enough
@@ -109,7 +111,7 @@ func Generate(dir string, opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum := Summary{Cases: g.created, Officers: len(g.officers), Matters: len(g.matterList), Publications: g.publications,
-		Views: g.views, Events: chain.Events, Elapsed: time.Since(start)}
+		Views: g.views, Recordings: g.recordings, Events: chain.Events, Elapsed: time.Since(start)}
 	if fi, err := os.Stat(filepath.Join(dir, store.DBFile)); err == nil {
 		sum.DBBytes = fi.Size()
 	}
@@ -130,8 +132,8 @@ type generator struct {
 	matterList []domain.Matter
 	specs      map[uint64]matterSpec
 
-	created, publications, views int
-	archiveSeq                   map[int]int
+	created, publications, views, recordings int
+	archiveSeq                               map[int]int
 }
 
 // units of the bureau that handle cases.
@@ -228,6 +230,7 @@ const (
 	stepPublish
 	stepNotPublic
 	stepArchive
+	stepRecording
 )
 
 type step struct {
@@ -238,6 +241,8 @@ type step struct {
 	note     string
 	decision domain.Decision // stepDecision, and stepStage closing without a decision
 	late     bool            // stepPublish: after the deadline
+	stage    domain.Stage    // stepRecording: the stage filmed
+	captured time.Time       // stepRecording: when it was filmed
 }
 
 // life is one case and what is still to happen to it.
@@ -360,6 +365,8 @@ func (g *generator) apply(b *store.Bulk, l *life) error {
 		err = b.LogAccess(who, "record.view", store.CaseTarget(c.ID), "查看案件 "+c.Number)
 	case stepPublish, stepNotPublic:
 		err = g.publish(b, ch, l, s)
+	case stepRecording:
+		err = g.record(b, ch, l, s)
 	case stepArchive:
 		year := c.Closed.Year
 		g.archiveSeq[year]++
@@ -458,4 +465,47 @@ func conclusion(c domain.Case) string {
 		text += "，没收 " + d.Confiscation.String() + " 元"
 	}
 	return text
+}
+
+// record imports the body-camera footage of a stage, labelled with its case, as an officer
+// does the same day (or, now and then, too late, with the reason). The file is a few
+// kilobytes standing in for the video: the store holds what LawDesk knows about it.
+func (g *generator) record(b *store.Bulk, ch store.Change, l *life, s step) error {
+	c := l.c
+	g.recordings++
+	officer := s.officer
+	var collector domain.Officer
+	for _, o := range g.officers {
+		if o.ID == officer {
+			collector = o
+		}
+	}
+	device := fmt.Sprintf("CAM%03d", officer)
+	content := make([]byte, 2048+g.r.IntN(2048))
+	for i := range content {
+		content[i] = byte(g.r.Uint32())
+	}
+	copy(content, fmt.Sprintf("LawDesk bench footage %d %s %s", g.recordings, c.Number, s.captured.Format(time.RFC3339)))
+	p, err := g.st.Blobs().Write(context.Background(), bytes.NewReader(content))
+	if err != nil {
+		return err
+	}
+	if err := g.st.Blobs().Commit(p); err != nil {
+		return err
+	}
+	r := domain.Recording{Kind: domain.RecordingVideo, Format: "mp4",
+		FileName: fmt.Sprintf("DCAM_%s_%06d_%s_IMP.mp4", device, officer, s.captured.Format("20060102_150405")),
+		Device:   device, OfficerNo: fmt.Sprintf("%06d", officer), Captured: s.captured, CaptureSource: "文件名",
+		Duration: time.Duration(60+g.r.IntN(2400)) * time.Second, Width: 1920, Height: 1080,
+		Imported: s.at, ImportedBy: ch.Actor, Important: g.r.IntN(3) == 0, CaseID: c.ID, Stage: s.stage,
+		Place: c.Party.Address, CollectorID: officer, Collector: collector.Name,
+		Proves: s.stage.Label() + "过程及" + c.Party.Name + "的现场情况", Evidence: g.r.IntN(3) == 0,
+		RetainUntil: domain.DefaultRetainUntil(s.at, domain.MinRetentionMonths)}
+	r.SourcePath = "DCIM/100MEDIA/" + r.FileName
+	if r.Late() && g.r.IntN(2) == 0 {
+		r.LateReason = "外出执法路途远，次日返回单位后导入"
+	}
+	r.Permanent = r.Evidence
+	_, err = b.AddRecordings(ch, []store.NewRecording{{Recording: r, Blob: p.Info}})
+	return err
 }

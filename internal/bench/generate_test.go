@@ -25,7 +25,7 @@ func generate(t testing.TB, cases int, seed uint64) string {
 }
 
 func TestGenerateMakesAVerifiableOfficeWithCasesInEveryStage(t *testing.T) {
-	dir := generate(t, 800, 1)
+	dir := generate(t, 1500, 1)
 	st, err := store.Open(dir, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
@@ -69,8 +69,8 @@ func TestGenerateMakesAVerifiableOfficeWithCasesInEveryStage(t *testing.T) {
 		}
 		q.Before = page.Next
 	}
-	if n < 800 {
-		t.Errorf("%d cases, want at least 800", n)
+	if n < 1500 {
+		t.Errorf("%d cases, want at least 1500", n)
 	}
 	for _, s := range domain.AllStages {
 		if stages[s] == 0 {

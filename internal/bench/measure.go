@@ -15,9 +15,11 @@ import (
 
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/domain"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/record"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
 
@@ -304,7 +306,7 @@ func todoSources(st *store.Store) []interface {
 } {
 	return []interface {
 		Todos(office.Session) ([]domain.Todo, error)
-	}{office.New(st), calendar.New(st), publication.New(st)}
+	}{office.New(st), calendar.New(st), publication.New(st), inspection.New(st), recording.New(st)}
 }
 
 // sampleCase picks a decided case from the middle of the store.

@@ -89,6 +89,16 @@ func (g *generator) plan(t time.Time) *life {
 			j++
 		}
 		l.steps = append(l.steps, step{at: t, kind: stepStage, next: path[j].Stage, officer: officer(), note: stageNote(stage)})
+		if filmed(r, typ, stage) {
+			// filmed during the stage, imported later that day (or, now and then, days later)
+			delay := time.Duration(1+r.IntN(20)) * time.Hour
+			if r.IntN(100) < 4 {
+				delay = time.Duration(26+r.IntN(40)) * time.Hour
+			}
+			captured := t.Add(-time.Duration(30+r.IntN(90)) * time.Minute)
+			l.steps = append(l.steps, step{at: g.officeHours(captured.Add(delay)), kind: stepRecording, officer: officer(),
+				stage: stage, captured: captured})
+		}
 		if stage == domain.StageExamine && typ == domain.ActPenalty && !wentBack && r.IntN(100) < 5 {
 			wentBack = true
 			t = t.Add(time.Hour)
@@ -210,7 +220,7 @@ func source(r interface{ IntN(int) int }, t domain.ActType) domain.CaseSource {
 func takeOptional(r interface{ IntN(int) int }, s domain.Stage) bool {
 	switch s {
 	case domain.StageHearing:
-		return r.IntN(100) < 8
+		return r.IntN(100) < 12
 	case domain.StageOnSite:
 		return r.IntN(100) < 60
 	}
@@ -271,4 +281,19 @@ func (g *generator) officeHours(t time.Time) time.Time {
 		return g.later(t, 1)
 	}
 	return t
+}
+
+// filmed decides whether the body cameras ran during a stage: always for coercive measures
+// on site and at execution (the matter's 音像记录事项清单), often for on-site penalty
+// checks, now and then for inspections.
+func filmed(r interface{ IntN(int) int }, t domain.ActType, s domain.Stage) bool {
+	switch {
+	case t == domain.ActCoercion:
+		return s == domain.StageOnSite || s == domain.StageExecute
+	case t == domain.ActPenalty && s == domain.StageOnSite:
+		return r.IntN(100) < 40
+	case t == domain.ActInspection && s == domain.StageOnSite:
+		return r.IntN(100) < 15
+	}
+	return false
 }

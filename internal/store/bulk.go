@@ -40,3 +40,8 @@ func (b *Bulk) SavePublication(ch Change, p domain.Publication, action, summary 
 func (b *Bulk) LogAccess(actor, action, target, summary string) error {
 	return b.s.appendEvent(b.tx, actor, action, target, summary)
 }
+
+// AddRecordings is Store.AddRecordings inside the batch.
+func (b *Bulk) AddRecordings(ch Change, batch []NewRecording) ([]AddedRecording, error) {
+	return b.s.addRecordings(b.tx, ch, batch)
+}

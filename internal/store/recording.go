@@ -155,9 +155,18 @@ type AddedRecording struct {
 // event. A file whose SHA-256 is already recorded is not added again; the existing
 // recording is returned with Duplicate set. The blobs must already be durable.
 func (s *Store) AddRecordings(ch Change, batch []NewRecording) ([]AddedRecording, error) {
-	out := make([]AddedRecording, 0, len(batch))
+	var out []AddedRecording
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		out = out[:0]
+		var err error
+		out, err = s.addRecordings(tx, ch, batch)
+		return err
+	})
+	return out, internal(err)
+}
+
+func (s *Store) addRecordings(tx *bbolt.Tx, ch Change, batch []NewRecording) ([]AddedRecording, error) {
+	out := make([]AddedRecording, 0, len(batch))
+	err := func() error {
 		for _, n := range batch {
 			r := n.Recording
 			if id := tx.Bucket(bucketRecordingsBySHA).Get([]byte(n.Blob.SHA256)); id != nil {
@@ -196,8 +205,8 @@ func (s *Store) AddRecordings(ch Change, batch []NewRecording) ([]AddedRecording
 			out = append(out, AddedRecording{Recording: r})
 		}
 		return nil
-	})
-	return out, internal(err)
+	}()
+	return out, err
 }
 
 func recordingTarget(id uint64) string { return fmt.Sprintf("recording:%d", id) }
