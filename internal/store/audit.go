@@ -142,6 +142,9 @@ type ChainReport struct {
 	OK       bool
 	BrokenAt uint64 // sequence number of the first bad event (0 when OK)
 	Problem  string // Chinese description of what is wrong
+	// Missing names records the chain speaks of that are no longer in the database
+	// (deleted outside LawDesk); they do not break the chain itself.
+	Missing []string
 }
 
 // VerifyChain walks the whole audit chain and reports the first broken link: a changed
@@ -154,6 +157,8 @@ func (s *Store) VerifyChain() (ChainReport, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		var prev string
 		var want uint64 = 1
+		witness := newRecordWitness()
+		defer func() { rep.Missing = witness.problems() }()
 		c := tx.Bucket(bucketAudit).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var r eventRecord
@@ -175,6 +180,7 @@ func (s *Store) VerifyChain() (ChainReport, error) {
 			if !rep.OK {
 				return nil
 			}
+			witness.note(tx, e)
 			if rep.Events == 0 {
 				rep.First = e
 			}

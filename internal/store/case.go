@@ -726,6 +726,14 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	})
 	if byNumber.Stats().KeyN != n {
 		ch.Problems = append(ch.Problems, fmt.Sprintf("编号索引有 %d 条，案件有 %d 件", byNumber.Stats().KeyN, n))
+		listed := 0
+		byNumber.ForEach(func(number, id []byte) error {
+			if len(id) == 8 && tx.Bucket(bucketCases).Get(id) == nil && listed < 20 {
+				listed++
+				ch.Problems = append(ch.Problems, fmt.Sprintf("编号 %s 指向的案件（内部编号 %d）不存在，案件记录被删除了", number, btoi(id)))
+			}
+			return nil
+		})
 	}
 	ch.Summary = fmt.Sprintf("%d 件案件", n)
 	return ch

@@ -103,7 +103,9 @@ func (s *Store) verifyRecords() (Report, map[string]int64, error) {
 	if !chain.OK {
 		c.Problems = append(c.Problems, chain.Problem)
 	}
-	rep.Checks = append(append(rep.Checks, c), checks...)
+	rep.Checks = append(rep.Checks, c, Check{Name: "记录完整性（与审计链对照）",
+		Summary: "审计链记载的每件案件、文书、公开、音像记录、执法人员和事项都还在", Problems: chain.Missing})
+	rep.Checks = append(rep.Checks, checks...)
 	if err != nil {
 		return rep, nil, internal(err)
 	}
