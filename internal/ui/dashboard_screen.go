@@ -91,6 +91,7 @@ func (u *UI) dashboardScreen() fyne.CanvasObject {
 
 	filters := container.NewHBox(title, layout.NewSpacer(), counts, mine, fixedWidth(170, kind))
 	header := container.NewVBox(
+		u.integrityBanner(),
 		container.NewHBox(heading(lang.L("nav.home")), layout.NewSpacer(), widget.NewLabel(today)),
 		widget.NewLabel(greeting),
 		filters,
