@@ -17,18 +17,9 @@ import (
 func init() {
 	register(command{name: "draw", usage: "list|verify --data DIR [--task ID]",
 		summary: "双随机抽查任务：列出、复核抽取 / random-inspection draws: list, verify", run: runDraw})
-	// `lawdesk print` belongs to the print registry (app/cli_print.go) once it exists, which
-	// then registers printFlowchart as its "flowchart" kind; until then this stands in.
-	if _, taken := commands["print"]; !taken {
-		register(command{name: "print", usage: "flowchart NAME --data DIR --out FILE.pdf|png",
-			summary: "打印 / print: flowchart（执法流程图）", run: func(args []string, out io.Writer) error {
-				if len(args) > 0 && args[0] == "flowchart" {
-					return printFlowchart(args[1:], out)
-				}
-				fmt.Fprintln(out, "用法 / Usage: lawdesk print flowchart NAME --data DIR --out FILE.pdf|png")
-				return errUsage
-			}})
-	}
+	// `lawdesk print flowchart` is a target of the shared print dispatcher (app/cli_print.go).
+	registerPrint(target{name: "flowchart", usage: "NAME --data DIR --out FILE.pdf|png",
+		summary: "打印执法流程图（NAME：" + strings.Join(domain.ProcedureChartNames(), "、") + "）/ a procedure flowchart", run: printFlowchart})
 }
 
 // printFlowchart writes one 执法流程图 as the office publishes it (with its adjustments) to

@@ -12,28 +12,15 @@ import (
 )
 
 // `lawdesk export publications` writes the folder the office uploads to its website and
-// prints for the notice board. Until a shared `export` dispatcher exists
-// (app/cli_export.go), this file registers `export` itself; exportPublications is the
-// whole of the publications export, ready to be registered there instead.
+// prints for the notice board; it is a target of the shared `export` dispatcher
+// (app/cli_export.go).
 func init() {
-	register(command{name: "export", usage: "publications --data DIR --out DIR --user NAME [--fulltext=false] [--board=false]",
-		summary: "导出事后公开内容（网站页面、双公示 CSV、公示栏 PDF）/ export decision publications", run: runExport})
-}
-
-func runExport(args []string, out io.Writer) error {
-	if len(args) > 0 && args[0] == "publications" {
-		return exportPublications(args[1:], out)
-	}
-	c := commands["export"]
-	fmt.Fprintf(out, "用法 / Usage: lawdesk export %s\n", c.usage)
-	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-		return nil
-	}
-	return errUsage
+	registerExport(target{name: "publications", usage: "--data DIR --out DIR --user NAME [--fulltext=false] [--board=false]",
+		summary: "导出事后公开内容（网站页面、双公示 CSV、公示栏 PDF）/ export decision publications", run: exportPublications})
 }
 
 func exportPublications(args []string, out io.Writer) error {
-	c := commands["export"]
+	c := targetCommand("export", exportTargets["publications"])
 	fs, data := newFlags(c, out)
 	outDir := fs.String("out", "", "导出到的文件夹（新的或空的，或以前导出的文件夹）/ output folder (new, empty, or an earlier export)")
 	user := fs.String("user", "", "您的用户名（密码取自 LAWDESK_PASSWORD 或提示输入）/ your user name")

@@ -45,6 +45,7 @@ var commands = map[string]command{}
 func register(c command) { commands[c.name] = c }
 
 func main() {
+	attachConsole()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -109,14 +110,14 @@ func usage(w io.Writer) {
 		c := commands[n]
 		fmt.Fprintf(w, "  %-16s %s\n", n, c.summary)
 	}
-	fmt.Fprintf(w, "\n每个子命令都支持 -h 查看帮助。/ Every subcommand takes -h for help.\n默认数据目录 / default data directory: %s\n", defaultDataDir())
+	fmt.Fprintf(w, "\n每个子命令都支持 -h 查看帮助。/ Every subcommand takes -h for help.\n数据目录 / data directory: %s\n", dataDir())
 }
 
 // newFlags makes a flag set whose -h help is bilingual and shows the data directory flag.
 func newFlags(c command, out io.Writer) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("lawdesk "+c.name, flag.ContinueOnError)
 	fs.SetOutput(out)
-	data := fs.String("data", defaultDataDir(), "数据目录 / data directory")
+	data := fs.String("data", dataDir(), "数据目录 / data directory")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "用法 / Usage: lawdesk %s %s\n  %s\n\n参数 / Flags:\n", c.name, c.usage, c.summary)
 		fs.PrintDefaults()
@@ -135,7 +136,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// defaultDataDir is where LawDesk keeps its data unless --data says otherwise:
+// defaultDataDir is the standard place of LawDesk's data (see dataDir for the one in use):
 // %APPDATA%\LawDesk on Windows, ~/Library/Application Support/LawDesk on macOS,
 // $XDG_DATA_HOME/lawdesk (~/.local/share/lawdesk) elsewhere.
 func defaultDataDir() string {

@@ -62,6 +62,7 @@ var steps = []struct {
 	name string
 	run  func(b *Builder) error
 }{
+	{"公示清单", publicityDemo},
 	{"事后公开", publicationDemo},
 	{"双随机抽查", inspectionDemo},
 	{"音像记录", mediaStep},

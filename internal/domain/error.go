@@ -26,6 +26,7 @@ type Error struct {
 	Code    Code
 	Message string
 	Err     error
+	Field   string // the form field or column the message is about ("" when none), see FieldErrorf
 }
 
 func (e *Error) Error() string {

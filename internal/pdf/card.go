@@ -1,13 +1,17 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	"image/jpeg"
 	"io"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/nfnt/resize"
 	"github.com/signintech/gopdf"
@@ -32,6 +36,9 @@ type Card struct {
 
 	QRURL string      // the QR code links here (e.g. the service guide); none when empty
 	Photo image.Image // nil prints a placeholder box marked 照片
+	// PhotoJPEG, when set, is a ready 3:4 JPEG (as services store ID photos, see IDPhoto)
+	// embedded as it is: no decoding, resizing or encoding per card.
+	PhotoJPEG []byte
 }
 
 // CardSize is the paper a card is printed on.
@@ -97,10 +104,15 @@ func renderCards(w io.Writer, cards []Card, size CardSize) ([]rect, error) {
 	if err != nil {
 		return nil, err
 	}
+	photos, err := preparePhotos(cards, newCardLayout(c, pw, ph).photoWidth())
+	if err != nil {
+		return nil, err
+	}
 	var qrRects []rect
 	for i, cd := range cards {
 		c.gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: pw, H: ph}})
 		l := newCardLayout(c, pw, ph)
+		l.photo = photos[i]
 		qrRects = append(qrRects, l.draw(cd, qrs[i]))
 		if c.err != nil {
 			return nil, internalErr(c.err)
@@ -130,6 +142,15 @@ type cardLayout struct {
 	pw, ph    float64
 	landscape bool
 	u         float64 // unit: the short side / 100
+	photo     []byte  // the card's photo as JPEG, nil for the placeholder
+}
+
+// photoWidth is the width of the photo box: about 35 mm on A5, 55 mm on A4.
+func (l *cardLayout) photoWidth() float64 {
+	if l.landscape {
+		return 24 * l.u
+	}
+	return 26 * l.u
 }
 
 func newCardLayout(c *canvas, pw, ph float64) *cardLayout {
@@ -201,9 +222,9 @@ func (l *cardLayout) draw(cd Card, qr [][]bool) rect {
 	l.drawPhones(cd, rect{left, stripTop + 1.5*u, phoneW, stripH - 2*u}, 3.6*u)
 
 	// identity: photo, name, post
-	pw := 26 * u
+	pw := l.photoWidth()
 	ph := pw * 4 / 3
-	l.drawPhoto(cd.Photo, rect{left, top, pw, ph})
+	l.drawPhoto(rect{left, top, pw, ph})
 	rx := left + pw + 5*u
 	rw := right - rx
 	y := top
@@ -235,10 +256,10 @@ func (l *cardLayout) draw(cd Card, qr [][]bool) rect {
 // left column; duties, services, materials and phones on the right.
 func (l *cardLayout) drawLandscape(cd Card, qr [][]bool, left, top, right, bottom float64) rect {
 	c, u := l.c, l.u
-	colW := 30 * u // wide enough for a post such as 综合受理岗 / 四级主任科员 on one line
-	pw := 24 * u   // photo 3:4, about 35 × 47 mm (a 二寸 photo)
+	colW := 30 * u       // wide enough for a post such as 综合受理岗 / 四级主任科员 on one line
+	pw := l.photoWidth() // photo 3:4, about 35 × 47 mm (a 二寸 photo)
 	ph := pw * 4 / 3
-	l.drawPhoto(cd.Photo, rect{left + (colW-pw)/2, top, pw, ph})
+	l.drawPhoto(rect{left + (colW-pw)/2, top, pw, ph})
 	y := top + ph + 1.5*u
 	ns := l.fitLine(cd.Name, colW, 5.5*u, 3.5*u)
 	c.textIn(left, y, colW, ns*1.3, ellipsize(c, cd.Name, colW, ns), ns, AlignCenter)
@@ -550,20 +571,65 @@ func (l *cardLayout) drawQR(bm [][]bool, r rect) {
 // photoDPI is the highest resolution at which photos are embedded.
 const photoDPI = 300
 
-// drawPhoto draws img cropped to the ID-photo ratio 3:4 in r, or a placeholder.
-func (l *cardLayout) drawPhoto(img image.Image, r rect) {
+// preparePhotos turns each card's photo into the JPEG that is embedded: PhotoJPEG as it
+// is, else Photo cropped, scaled to photoDPI for a box width pt wide and encoded. The
+// work runs on every CPU, since a batch of 50 cards from camera photos is mostly this.
+func preparePhotos(cards []Card, width float64) ([][]byte, error) {
+	out := make([][]byte, len(cards))
+	errs := make([]error, len(cards))
+	maxW := int(math.Ceil(width / 72 * photoDPI))
+	maxH := maxW * 4 / 3
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				cd := cards[i]
+				switch {
+				case len(cd.PhotoJPEG) > 0:
+					out[i] = cd.PhotoJPEG
+				case cd.Photo != nil && !cd.Photo.Bounds().Empty():
+					var buf bytes.Buffer
+					errs[i] = jpeg.Encode(&buf, idPhoto(cd.Photo, maxW, maxH), &jpeg.Options{Quality: 90})
+					out[i] = buf.Bytes()
+				}
+			}
+		}()
+	}
+	for i := range cards {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, internalErr(err)
+		}
+	}
+	return out, nil
+}
+
+// drawPhoto draws the card's photo in r, or a placeholder.
+func (l *cardLayout) drawPhoto(r rect) {
 	c := l.c
-	if img == nil || img.Bounds().Empty() {
+	if len(l.photo) == 0 {
 		l.drawPhotoPlaceholder(r)
 		return
 	}
-	p := idPhoto(img, int(math.Ceil(r.w/72*photoDPI)), int(math.Ceil(r.h/72*photoDPI)))
-	c.fail(c.gp.ImageFromWithOption(p, gopdf.ImageFromOption{Format: "jpeg", X: r.x, Y: r.y, Rect: &gopdf.Rect{W: r.w, H: r.h}}))
+	h, err := gopdf.ImageHolderByBytes(l.photo)
+	if err != nil {
+		c.fail(err)
+		return
+	}
+	c.fail(c.gp.ImageByHolderWithOptions(h, gopdf.ImageOptions{X: r.x, Y: r.y, Rect: &gopdf.Rect{W: r.w, H: r.h}}))
 	c.strokeRect(r.x, r.y, r.w, r.h, 0.5, 0xA0, 0xA0, 0xA0)
 }
 
 // idPhoto crops the centre of img to 3:4, flattens it on white and scales it down to at most
-// maxW×maxH pixels (never up).
+// maxW×maxH pixels (never up). An opaque photo that must be scaled is scaled straight from
+// the cropped part: nothing to flatten.
 func idPhoto(img image.Image, maxW, maxH int) image.Image {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -573,13 +639,21 @@ func idPhoto(img image.Image, maxW, maxH int) image.Image {
 	}
 	cw, ch = max(cw, 1), max(ch, 1)
 	crop := image.Rect(0, 0, cw, ch).Add(b.Min).Add(image.Pt((w-cw)/2, (h-ch)/2))
+	scale := cw > maxW || ch > maxH
+	if o, ok := img.(interface{ Opaque() bool }); ok && scale && o.Opaque() {
+		if s, ok := img.(interface {
+			SubImage(image.Rectangle) image.Image
+		}); ok {
+			return resize.Resize(uint(maxW), uint(maxH), s.SubImage(crop), resize.Bilinear)
+		}
+	}
 	flat := image.NewRGBA(image.Rect(0, 0, cw, ch))
 	draw.Draw(flat, flat.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.Draw(flat, flat.Bounds(), img, crop.Min, draw.Over)
-	if cw <= maxW && ch <= maxH {
+	if !scale {
 		return flat
 	}
-	return resize.Resize(uint(maxW), uint(maxH), flat, resize.Lanczos3)
+	return resize.Resize(uint(maxW), uint(maxH), flat, resize.Bilinear)
 }
 
 // drawPhotoPlaceholder draws a light box with a head-and-shoulders silhouette and 照片.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"io"
 	"math"
@@ -609,6 +610,34 @@ func TestGridColumnWidths(t *testing.T) {
 					t.Errorf("%s: row %d column %d wraps: %q (widths %v)", tc.name, r, i, lines, g.widths)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkRenderCards50Stored is the batch as LawDesk prints it: each photo already
+// stored as a 3:4 JPEG of 600×800 (pdf.IDPhoto), embedded without re-encoding.
+func BenchmarkRenderCards50Stored(b *testing.B) {
+	var cards []Card
+	for i := 0; i < 50; i++ {
+		photo := samplePhoto(600, 800).(*image.RGBA)
+		photo.Pix[i*4] = byte(i) // 50 different photos, as in a real office
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, photo, &jpeg.Options{Quality: 90}); err != nil {
+			b.Fatal(err)
+		}
+		cd := sampleCard()
+		cd.Name = fmt.Sprintf("工作人员%02d", i)
+		cd.QRURL = fmt.Sprintf("https://zwfw.example.gov.cn/guide/%d", i)
+		cd.PhotoJPEG = buf.Bytes()
+		cards = append(cards, cd)
+	}
+	if _, err := loadFont(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := RenderCards(io.Discard, cards, CardA4); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

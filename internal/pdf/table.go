@@ -159,36 +159,39 @@ func newGrid(c *canvas, width float64, cols []Column, rows [][]string, size floa
 
 // fitShortColumns widens columns whose widest cell only just misses fitting on one line
 // (a date such as 2028年12月31日 would otherwise leave 日 alone on a second line). The room
-// comes first from the slack of columns whose cells all fit, then, if that is not enough,
-// from up to a third of the width of columns that wrap anyway.
+// comes first from the slack of columns whose cells all fit (never narrowing them below
+// their header), then, if that is not enough, from up to a third of the width of columns
+// that wrap anyway (never below four characters).
 func (g *grid) fitShortColumns(c *canvas) {
 	const grow = 1.5 // a column is widened to at most 1.5 times its share
 	n := len(g.widths)
-	need := make([]float64, n) // width that puts the header and the widest cell on one line
+	cellNeed := make([]float64, n) // width that puts the widest cell on one line
+	headNeed := make([]float64, n) // width that puts the header on one line
 	for i, h := range g.header {
-		need[i] = c.measure(h, g.size) + 2*g.padX + 0.5
+		headNeed[i] = c.measure(h, g.size) + 2*g.padX + 0.5
 	}
 	for _, row := range g.rows {
 		for i := 0; i < n && i < len(row); i++ {
 			if strings.ContainsAny(row[i], "\r\n") {
-				need[i] = math.Inf(1) // several lines by intent
+				cellNeed[i] = math.Inf(1) // several lines by intent
 				continue
 			}
-			need[i] = math.Max(need[i], c.measure(row[i], g.size)+2*g.padX+0.5)
+			cellNeed[i] = math.Max(cellNeed[i], c.measure(row[i], g.size)+2*g.padX+0.5)
 		}
 	}
+	minWidth := 4*g.size + 2*g.padX
 	deficit := 0.0
 	slack, wrapping := make([]float64, n), make([]float64, n)
 	receives := make([]bool, n)
 	for i, w := range g.widths {
 		switch {
-		case need[i] > w && need[i] <= w*grow:
+		case cellNeed[i] > w && cellNeed[i] <= w*grow:
 			receives[i] = true
-			deficit += need[i] - w
-		case need[i] <= w:
-			slack[i] = w - need[i]
+			deficit += cellNeed[i] - w
+		case cellNeed[i] <= w:
+			slack[i] = math.Max(0, w-math.Max(cellNeed[i], headNeed[i]))
 		default:
-			wrapping[i] = w / 3
+			wrapping[i] = math.Max(0, math.Min(w/3, w-minWidth))
 		}
 	}
 	if deficit == 0 {
@@ -211,7 +214,7 @@ func (g *grid) fitShortColumns(c *canvas) {
 	}
 	for i := range g.widths {
 		if receives[i] {
-			g.widths[i] += (need[i] - g.widths[i]) * got / deficit
+			g.widths[i] += (cellNeed[i] - g.widths[i]) * got / deficit
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"sort"
 
 	"go.etcd.io/bbolt"
@@ -24,64 +23,37 @@ type matterRecord struct {
 	RecordingStages  []domain.Stage `json:"recording,omitempty"`
 	AlwaysMajor      bool           `json:"major,omitempty"`
 	Retired          bool           `json:"retired,omitempty"`
+	BenchmarkCodes   []string       `json:"benchmark_codes,omitempty"`
+	Note             string         `json:"note,omitempty"`
 }
 
 func (r matterRecord) matter() domain.Matter { return domain.Matter(r) }
 
+var matters = &table[domain.Matter, matterRecord]{
+	bucket: bucketMatters, kind: domain.ListMatters, noun: "执法事项", target: "matter",
+	toRecord: func(m domain.Matter) matterRecord { return matterRecord(m) },
+	toDomain: matterRecord.matter,
+	id:       func(m domain.Matter) uint64 { return m.ID },
+	setID:    func(m *domain.Matter, id uint64) { m.ID = id },
+	label:    func(m domain.Matter) string { return m.Name },
+}
+
 // SaveMatter creates (ID 0) or replaces an enforcement matter and appends the change to the
 // audit chain in the same transaction. Matters are never deleted: mark them Retired.
 func (s *Store) SaveMatter(ch Change, m domain.Matter) (domain.Matter, error) {
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		var err error
-		m, err = s.saveMatter(tx, ch, m)
-		return err
-	})
-	return m, internal(err)
+	return saveOne(s, matters, ch, m)
 }
 
 func (s *Store) saveMatter(tx *bbolt.Tx, ch Change, m domain.Matter) (domain.Matter, error) {
-	action, what := "matter.update", "修改执法事项 "+m.Name
-	if m.ID == 0 {
-		seq, err := tx.Bucket(bucketMatters).NextSequence()
-		if err != nil {
-			return m, err
-		}
-		m.ID, action, what = seq, "matter.create", "新增执法事项 "+m.Name
-	} else if tx.Bucket(bucketMatters).Get(itob(m.ID)) == nil {
-		return m, domain.Errorf(domain.ENOTFOUND, "执法事项不存在（编号 %d）。", m.ID)
-	}
-	if err := put(tx, bucketMatters, itob(m.ID), matterRecord(m)); err != nil {
-		return m, err
-	}
-	return m, s.appendEvent(tx, ch.Actor, action, fmt.Sprintf("matter:%d", m.ID), ch.summary(what))
+	return matters.save(s, tx, ch, m, "")
 }
 
 // Matter returns one enforcement matter.
-func (s *Store) Matter(id uint64) (domain.Matter, error) {
-	var r matterRecord
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		ok, err := get(tx, bucketMatters, itob(id), &r)
-		if err == nil && !ok {
-			err = domain.Errorf(domain.ENOTFOUND, "执法事项不存在（编号 %d）。", id)
-		}
-		return err
-	})
-	return r.matter(), internal(err)
-}
+func (s *Store) Matter(id uint64) (domain.Matter, error) { return getOne(s, matters, id) }
 
 // Matters lists every enforcement matter (including retired ones) by type, then code.
 func (s *Store) Matters() ([]domain.Matter, error) {
-	var out []domain.Matter
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketMatters).ForEach(func(k, v []byte) error {
-			var r matterRecord
-			if err := decode(v, &r); err != nil {
-				return err
-			}
-			out = append(out, r.matter())
-			return nil
-		})
-	})
+	out, err := listAll(s, matters)
 	order := func(t domain.ActType) int {
 		for i, x := range domain.AllActTypes {
 			if x == t {
@@ -96,5 +68,11 @@ func (s *Store) Matters() ([]domain.Matter, error) {
 		}
 		return out[i].Code < out[j].Code
 	})
-	return out, internal(err)
+	return out, err
+}
+
+// ImportMatters writes the matters of one spreadsheet import in one transaction, refusing
+// when the list changed since revision.
+func (s *Store) ImportMatters(ch Change, revision uint64, items []domain.Matter, summary string) error {
+	return matters.importAll(s, ch, revision, items, summary)
 }

@@ -1,11 +1,11 @@
 package store
 
 import (
-	"fmt"
 	"sort"
 
 	"go.etcd.io/bbolt"
 
+	"lawdesk/internal/blob"
 	"lawdesk/internal/domain"
 )
 
@@ -26,9 +26,19 @@ type officerRecord struct {
 	Reviewer      bool            `json:"reviewer,omitempty"`
 	Left          bool            `json:"left,omitempty"`
 	TrainingHours map[int]float64 `json:"training,omitempty"`
+	Note          string          `json:"note,omitempty"`
 }
 
 func (r officerRecord) officer() domain.Officer { return domain.Officer(r) }
+
+var officers = &table[domain.Officer, officerRecord]{
+	bucket: bucketOfficers, kind: domain.ListOfficers, noun: "执法人员", target: "officer",
+	toRecord: func(o domain.Officer) officerRecord { return officerRecord(o) },
+	toDomain: officerRecord.officer,
+	id:       func(o domain.Officer) uint64 { return o.ID },
+	setID:    func(o *domain.Officer, id uint64) { o.ID = id },
+	label:    func(o domain.Officer) string { return o.Name },
+}
 
 // Change says who changes a record and why, for the audit chain.
 type Change struct {
@@ -46,62 +56,48 @@ func (c Change) summary(what string) string {
 // SaveOfficer creates (ID 0) or replaces an officer and appends the change to the audit
 // chain in the same transaction. Officers are never deleted: mark them Left.
 func (s *Store) SaveOfficer(ch Change, o domain.Officer) (domain.Officer, error) {
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		var err error
-		o, err = s.saveOfficer(tx, ch, o)
-		return err
-	})
-	return o, internal(err)
+	return saveOne(s, officers, ch, o)
 }
 
 func (s *Store) saveOfficer(tx *bbolt.Tx, ch Change, o domain.Officer) (domain.Officer, error) {
-	action, what := "officer.update", "修改执法人员 "+o.Name
-	if o.ID == 0 {
-		seq, err := tx.Bucket(bucketOfficers).NextSequence()
-		if err != nil {
-			return o, err
-		}
-		o.ID, action, what = seq, "officer.create", "新增执法人员 "+o.Name
-	} else if tx.Bucket(bucketOfficers).Get(itob(o.ID)) == nil {
-		return o, domain.Errorf(domain.ENOTFOUND, "执法人员不存在（编号 %d）。", o.ID)
-	}
-	if err := put(tx, bucketOfficers, itob(o.ID), officerRecord(o)); err != nil {
-		return o, err
-	}
-	return o, s.appendEvent(tx, ch.Actor, action, fmt.Sprintf("officer:%d", o.ID), ch.summary(what))
+	return officers.save(s, tx, ch, o, "")
 }
 
 // Officer returns one officer.
-func (s *Store) Officer(id uint64) (domain.Officer, error) {
-	var r officerRecord
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		ok, err := get(tx, bucketOfficers, itob(id), &r)
-		if err == nil && !ok {
-			err = domain.Errorf(domain.ENOTFOUND, "执法人员不存在（编号 %d）。", id)
-		}
-		return err
-	})
-	return r.officer(), internal(err)
-}
+func (s *Store) Officer(id uint64) (domain.Officer, error) { return getOne(s, officers, id) }
 
 // Officers lists every officer (including those who left), sorted by unit then name.
 func (s *Store) Officers() ([]domain.Officer, error) {
-	var out []domain.Officer
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketOfficers).ForEach(func(k, v []byte) error {
-			var r officerRecord
-			if err := decode(v, &r); err != nil {
-				return err
-			}
-			out = append(out, r.officer())
-			return nil
-		})
-	})
+	out, err := listAll(s, officers)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Unit != out[j].Unit {
 			return out[i].Unit < out[j].Unit
 		}
 		return out[i].Name < out[j].Name
 	})
-	return out, internal(err)
+	return out, err
+}
+
+// ImportOfficers writes the officers of one spreadsheet import in one transaction,
+// refusing when the list changed since revision (see ListState).
+func (s *Store) ImportOfficers(ch Change, revision uint64, items []domain.Officer, summary string) error {
+	return officers.importAll(s, ch, revision, items, summary)
+}
+
+// SetOfficerPhoto records the ID photo (already stored by Blobs().Put) of an officer.
+func (s *Store) SetOfficerPhoto(ch Change, id uint64, photo blob.Info) (domain.Officer, error) {
+	var o domain.Officer
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		var err error
+		if o, err = officers.get(tx, id); err != nil {
+			return err
+		}
+		if err := s.recordBlob(tx, photo); err != nil {
+			return err
+		}
+		o.PhotoSHA = photo.SHA256
+		o, err = officers.save(s, tx, Change{Actor: ch.Actor, Reason: "更换照片"}, o, "")
+		return err
+	})
+	return o, internal(err)
 }

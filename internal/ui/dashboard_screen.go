@@ -123,7 +123,7 @@ type todoSource interface {
 
 // todoSources lists every capability's dashboard contributions.
 func (u *UI) todoSources() []todoSource {
-	return []todoSource{u.svc.Office, u.svc.Calendar, u.svc.Publication, u.svc.Inspection, u.svc.Recording}
+	return []todoSource{u.svc.Office, u.svc.Calendar, u.svc.Publication, u.svc.Inspection, u.svc.Recording, u.svc.Publicity}
 }
 
 // todos gathers the dashboard entries of every capability, soonest first (sortTodos).

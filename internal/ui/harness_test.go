@@ -20,6 +20,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -50,7 +51,7 @@ func newTestUI(t *testing.T, withDemo bool) *UI {
 	}
 	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
 		Calendar: calendar.New(st), Publication: publication.New(st),
-		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st)})
+		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()
 	return u

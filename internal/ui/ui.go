@@ -16,6 +16,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
@@ -31,9 +32,15 @@ type Services struct {
 	Publication *publication.Service // 事后公开
 	Inspection  *inspection.Service  // 双随机、一公开
 	Flowchart   *flowchart.Service   // 执法流程图
+	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
 	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
+
+	// ChangeDataDir, when set, lets the first-run wizard put the data in another directory
+	// (e.g. on drive D:): it opens the store there, remembers the choice and returns the
+	// services on it. Nil when --data fixed the directory.
+	ChangeDataDir func(dir string) (Services, error)
 }
 
 // UI is the one LawDesk window and the signed-in session.

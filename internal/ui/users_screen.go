@@ -112,6 +112,7 @@ func (u *UI) userDialog(existing *domain.User, done func()) {
 		roleChecks = append(roleChecks, c)
 		roleBox.Add(c)
 	}
+	officer, officerID := u.officerSelect(existing)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("user.name"), name),
 		widget.NewFormItem(lang.L("user.fullname"), full),
@@ -131,6 +132,7 @@ func (u *UI) userDialog(existing *domain.User, done func()) {
 		pw.Password = false
 		items = append(items, &widget.FormItem{Text: lang.L("user.firstpassword"), Widget: pw, HintText: lang.L("user.firstpassword.hint")})
 	}
+	items = append(items, &widget.FormItem{Text: lang.L("publicity.user.officer"), Widget: officer, HintText: lang.L("publicity.user.officer.hint")})
 	items[0].HintText = lang.L("user.name.hint")
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -141,8 +143,9 @@ func (u *UI) userDialog(existing *domain.User, done func()) {
 	save := widget.NewButton(lang.L("action.save"), func() {
 		f := office.UserForm{Name: name.Text, FullName: full.Text, Phone: phone.Text, Disabled: disabled.Checked, Password: pw.Text}
 		if existing != nil {
-			f.ID, f.OfficerID = existing.ID, existing.OfficerID
+			f.ID = existing.ID
 		}
+		f.OfficerID = officerID()
 		for i, r := range domain.AllRoles {
 			if roleChecks[i].Checked && !slices.Contains(f.Roles, r) {
 				f.Roles = append(f.Roles, r)
@@ -163,7 +166,7 @@ func (u *UI) userDialog(existing *domain.User, done func()) {
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
 	content := container.NewBorder(nil, container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil, form)
 	d = dialog.NewCustomWithoutButtons(title, content, u.win)
-	d.Resize(fyne.NewSize(620, 420))
+	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }
 
