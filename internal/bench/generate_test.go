@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
 
@@ -161,5 +163,68 @@ func TestPublicationTodosMatchTheFullList(t *testing.T) {
 		if !maps.Equal(got, want) {
 			t.Errorf("%s: to-dos %d, tasks in the full list %d", login, len(got), len(want))
 		}
+	}
+}
+
+// The recording to-dos read only the indexes of unassigned and late recordings; on a
+// generated office their counts must equal a count over every recording.
+func TestRecordingTodosMatchAFullCount(t *testing.T) {
+	dir := generate(t, 800, 5)
+	now := bench.DefaultUntil.Time(time.Local).Add(16 * time.Hour)
+	st, err := store.Open(dir, store.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// make some recordings unassigned, as an import without labels leaves them
+	all, err := st.Recordings(store.RecordingFilter{})
+	if err != nil || len(all) < 20 {
+		t.Fatalf("%d recordings, %v", len(all), err)
+	}
+	var ids []uint64
+	for _, r := range all[:10] {
+		ids = append(ids, r.ID)
+	}
+	if _, err := st.UpdateRecordings(store.Change{Actor: "admin"}, "recording.label", ids,
+		func(r domain.Recording) (domain.Recording, error) { r.CaseID, r.Stage, r.Evidence, r.Permanent = 0, "", false, false; return r, nil },
+		func(before, after domain.Recording) string { return "取消关联" }); err != nil {
+		t.Fatal(err)
+	}
+	all, _ = st.Recordings(store.RecordingFilter{})
+	late, unassigned, expired := 0, 0, 0
+	for _, r := range all {
+		if r.Late() && r.LateReason == "" && now.Sub(r.Imported) < 180*24*time.Hour {
+			late++
+		}
+		if r.CaseID == 0 && now.Sub(r.Imported) > 3*24*time.Hour {
+			unassigned++
+		}
+		if r.CanDelete(domain.DateOf(now)) == nil {
+			expired++
+		}
+	}
+	u, _ := st.UserByName("admin")
+	todos, err := recording.New(st).Todos(office.Session{User: u})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, td := range todos {
+		got[td.Target] = td.Title
+	}
+	for target, n := range map[string]int{"media:late": late, "media:unassigned": unassigned, "media:expired": expired} {
+		title, ok := got[target]
+		if n == 0 {
+			if ok {
+				t.Errorf("%s: to-do %q, but a full count finds none", target, title)
+			}
+			continue
+		}
+		if !strings.HasPrefix(title, fmt.Sprintf("%d ", n)) {
+			t.Errorf("%s: to-do %q, a full count finds %d", target, title, n)
+		}
+	}
+	if unassigned == 0 || expired == 0 {
+		t.Errorf("the test office should have unassigned (%d) and expired (%d) recordings", unassigned, expired)
 	}
 }

@@ -90,13 +90,14 @@ func (g *generator) plan(t time.Time) *life {
 		}
 		l.steps = append(l.steps, step{at: t, kind: stepStage, next: path[j].Stage, officer: officer(), note: stageNote(stage)})
 		if filmed(r, typ, stage) {
-			// filmed during the stage, imported later that day (or, now and then, days later)
-			delay := time.Duration(1+r.IntN(20)) * time.Hour
+			// filmed during the stage, imported back at the office within hours (now and
+			// then days later, after a trip or a weekend)
+			delay := time.Duration(30+r.IntN(300)) * time.Minute
 			if r.IntN(100) < 4 {
 				delay = time.Duration(26+r.IntN(40)) * time.Hour
 			}
 			captured := t.Add(-time.Duration(30+r.IntN(90)) * time.Minute)
-			l.steps = append(l.steps, step{at: g.officeHours(captured.Add(delay)), kind: stepRecording, officer: officer(),
+			l.steps = append(l.steps, step{at: captured.Add(delay), kind: stepRecording, officer: officer(),
 				stage: stage, captured: captured})
 		}
 		if stage == domain.StageExamine && typ == domain.ActPenalty && !wentBack && r.IntN(100) < 5 {

@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "initial buckets", func(tx *bbolt.Tx) error { return nil }},
 	{2, "index of open publications", indexOpenPublications},
+	{3, "indexes of recordings the dashboard asks about", indexRecordingsForDashboard},
 }
 
 // SchemaVersion is the schema this build writes.
