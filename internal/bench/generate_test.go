@@ -186,7 +186,10 @@ func TestRecordingTodosMatchAFullCount(t *testing.T) {
 		ids = append(ids, r.ID)
 	}
 	if _, err := st.UpdateRecordings(store.Change{Actor: "admin"}, "recording.label", ids,
-		func(r domain.Recording) (domain.Recording, error) { r.CaseID, r.Stage, r.Evidence, r.Permanent = 0, "", false, false; return r, nil },
+		func(r domain.Recording) (domain.Recording, error) {
+			r.CaseID, r.Stage, r.Evidence, r.Permanent = 0, "", false, false
+			return r, nil
+		},
 		func(before, after domain.Recording) string { return "取消关联" }); err != nil {
 		t.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func TestHostileCameraDrive(t *testing.T) {
 	os.Symlink("../../../"+filepath.Base(outside)+"/secret.jpg", filepath.Join(dcim, "relative.jpg"))
 	os.Symlink(filepath.Join(outside, "private"), filepath.Join(drive, "DCIM", "101MEDIA"))
 	write("bell\a.jpg", jpegBytes(t, 2))
-	write("\u202egpj.exe.jpg", jpegBytes(t, 3)) // right-to-left override: shows as ...exe.jpg reversed
+	write("\u202egpj.exe.jpg", jpegBytes(t, 3))            // right-to-left override: shows as ...exe.jpg reversed
 	write(strings.Repeat("长", 80)+".jpg", jpegBytes(t, 4)) // 244 bytes: as long as ext4 allows
 	write("notes.mp4", []byte("this is not a video, it is a shopping list"))
 	write("empty.jpg", nil)
