@@ -135,44 +135,46 @@ func machine() string {
 // times it until the login window is on the screen (found with xdotool). Without a display
 // it starts a virtual one (Xvfb) for the measurement. The median of three starts is kept,
 // with the resident memory of the last one once the window shows.
-func measureStartup(dir string) (time.Duration, float64, string, error) {
+func measureStartup(dir string) (bench.StartupResult, error) {
+	var res bench.StartupResult
 	if _, err := exec.LookPath("xdotool"); err != nil {
-		return 0, 0, "", domain.Errorf(domain.EINVALID, "测量启动时间需要 xdotool（apt-get install xdotool），或加 --no-window 跳过。")
+		return res, domain.Errorf(domain.EINVALID, "测量启动时间需要 xdotool（apt-get install xdotool），或加 --no-window 跳过。")
 	}
 	env := os.Environ()
-	how := "real window on DISPLAY " + os.Getenv("DISPLAY")
+	res.How = "real window on DISPLAY " + os.Getenv("DISPLAY")
 	if os.Getenv("DISPLAY") == "" {
 		display, stop, err := startXvfb()
 		if err != nil {
-			return 0, 0, "", err
+			return res, err
 		}
 		defer stop()
 		env = append(env, "DISPLAY="+display, "LIBGL_ALWAYS_SOFTWARE=1")
-		how = "real window, Xvfb " + display + ", software OpenGL"
+		res.How = "real window, Xvfb " + display + ", software OpenGL"
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return 0, 0, "", err
+		return res, err
 	}
 	var times []time.Duration
-	var rss float64
 	for range 3 {
-		d, mb, err := startOnce(exe, dir, env)
+		d, rss, private, err := startOnce(exe, dir, env)
 		if err != nil {
-			return 0, 0, "", err
+			return res, err
 		}
-		times, rss = append(times, d), mb
+		times, res.RSS, res.Private = append(times, d), rss, private
 	}
 	slices.Sort(times)
-	return times[1], rss, how + ", median of 3", nil
+	res.Time = times[1]
+	res.How += ", median of 3"
+	return res, nil
 }
 
-func startOnce(exe, dir string, env []string) (time.Duration, float64, error) {
+func startOnce(exe, dir string, env []string) (time.Duration, float64, float64, error) {
 	cmd := exec.Command(exe, "--data", dir)
 	cmd.Env = env
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer func() {
 		cmd.Process.Signal(syscall.SIGTERM)
@@ -191,26 +193,35 @@ func startOnce(exe, dir string, env []string) (time.Duration, float64, error) {
 		if out, err := search.Output(); err == nil && len(strings.TrimSpace(string(out))) > 0 {
 			d := time.Since(start)
 			time.Sleep(2 * time.Second) // let the start-up verification run before reading memory
-			return d, processRSS(cmd.Process.Pid), nil
+			rss, private := processMemory(cmd.Process.Pid)
+			return d, rss, private, nil
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return 0, 0, fmt.Errorf("一分钟内没有出现 LawDesk 窗口")
+	return 0, 0, 0, fmt.Errorf("一分钟内没有出现 LawDesk 窗口")
 }
 
-// processRSS reads the resident memory of a process in MB (Linux), 0 when unknown.
-func processRSS(pid int) float64 {
+// processMemory reads the resident memory of a process in MB (Linux): in all (VmRSS) and
+// its private part (RssAnon); 0 when unknown.
+func processMemory(pid int) (rss, private float64) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			return kb / 1024
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kb, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = kb / 1024
+		case "RssAnon:":
+			private = kb / 1024
 		}
 	}
-	return 0
+	return rss, private
 }
 
 // startXvfb starts a virtual display on a free number and returns it with its stop function.

@@ -92,6 +92,14 @@ func seconds(v float64) string {
 	return fmt.Sprintf("%.2f s", v)
 }
 
+// StartupResult is a measured start of the program: the time to its login window, and
+// its memory a little later, while the start-up check runs (MB, 0 when unknown).
+type StartupResult struct {
+	Time         time.Duration
+	RSS, Private float64
+	How          string
+}
+
 // Result is what Run measured on one store.
 type Result struct {
 	Dir     string
@@ -105,9 +113,8 @@ type Result struct {
 type RunOptions struct {
 	Repeat int // runs of each interactive measurement (the median is kept); default 7
 	// Startup measures start-up to the login window on dir (it needs the window toolkit, so
-	// app/ provides it): the time, the resident memory of the started program (MB, 0 when
-	// unknown) and how it was measured. Nil skips the row.
-	Startup func(dir string) (time.Duration, float64, string, error)
+	// app/ provides it). Nil skips the rows.
+	Startup func(dir string) (StartupResult, error)
 	Full    bool // also re-hash every stored file (whole verify)
 	// Log, when set, receives a line as each measurement finishes.
 	Log func(string)
@@ -140,13 +147,16 @@ func Run(dir string, opts RunOptions) (Result, error) {
 	}
 	m := &meter{opts: opts, res: &res}
 	if opts.Startup != nil {
-		d, rss, how, err := opts.Startup(dir)
+		sr, err := opts.Startup(dir)
 		if err != nil {
 			return res, err
 		}
-		m.add(Row{Key: "startup", What: "启动到登录窗口 / start-up to the login window", Kind: Startup, Unit: "s", Value: d.Seconds(), Runs: 1, Note: how})
-		if rss > 0 {
-			m.add(Row{Key: "startup.rss", What: "登录窗口时的内存 / resident memory at the login window", Kind: Memory, Unit: "MB", Value: rss, Runs: 1, Note: how})
+		m.add(Row{Key: "startup", What: "启动到登录窗口 / start-up to the login window", Kind: Startup, Unit: "s", Value: sr.Time.Seconds(), Runs: 1, Note: sr.How})
+		if sr.Private > 0 {
+			m.add(Row{Key: "startup.private", What: "程序自身占用的内存（启动校验时）/ private memory during the start-up check", Kind: Memory, Unit: "MB", Value: sr.Private, Runs: 1,
+				Note: "RssAnon：堆、栈和图形缓冲区，Windows 任务管理器“内存”一栏显示的就是这一部分 / heap, stacks and graphics buffers: what Windows Task Manager shows as memory"})
+			m.add(Row{Key: "startup.rss", What: "驻留内存总量（启动校验时）/ resident memory in all during the start-up check", Kind: Info, Unit: "MB", Value: sr.RSS, Runs: 1,
+				Note: "VmRSS：另含校验读过的数据库文件页（系统缓存，内存紧张时随时释放）/ also the database file pages the check read (page cache, freed whenever memory is needed)"})
 		}
 	}
 
@@ -268,7 +278,7 @@ func Run(dir string, opts RunOptions) (Result, error) {
 		return err
 	})
 
-	m.add(rss.row("rss.work", "查询时的内存峰值 / peak memory while working", Memory))
+	m.add(rss.row("rss.work", "查询时程序自身的内存峰值 / peak private memory while working", Memory))
 
 	rssVerify := startRSSSampler()
 	var chain store.ChainReport
@@ -296,7 +306,7 @@ func Run(dir string, opts RunOptions) (Result, error) {
 			return err
 		})
 	}
-	m.add(rssVerify.row("rss.verify", "校验时的内存峰值 / peak memory while verifying", Info))
+	m.add(rssVerify.row("rss.verify", "校验时程序自身的内存峰值 / peak private memory while verifying", Memory))
 	return res, m.err
 }
 
@@ -426,8 +436,8 @@ func (s *rssSampler) row(key, what string, kind Kind) Row {
 	if !s.available {
 		return Row{Key: key, What: what, Kind: Info, Unit: "MB", Note: "不支持 / not available on " + runtime.GOOS}
 	}
-	return Row{Key: key, What: what, Kind: kind, Unit: "MB", Value: s.peak, Runs: 1,
-		Note: fmt.Sprintf("其中程序自身（堆和栈）%.0f MB，其余为映射的数据库文件页 / %.0f MB of it heap and stacks, the rest pages of the database file mapped in", s.peakAnon, s.peakAnon)}
+	return Row{Key: key, What: what, Kind: kind, Unit: "MB", Value: s.peakAnon, Runs: 1,
+		Note: fmt.Sprintf("程序自身（堆和栈，RssAnon）的峰值；连同读过的数据库文件页（系统缓存）共 %.0f MB / private memory (heap and stacks); %.0f MB with the database file pages read (page cache)", s.peak, s.peak)}
 }
 
 // readRSS reads VmRSS and RssAnon of this process in MB (Linux).
