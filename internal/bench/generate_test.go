@@ -231,3 +231,46 @@ func TestRecordingTodosMatchAFullCount(t *testing.T) {
 		t.Errorf("the test office should have unassigned (%d) and expired (%d) recordings", unassigned, expired)
 	}
 }
+
+// The publication screen lists one year at a time: exactly the entries of the full list
+// filed under that year, and every entry with a task from other years.
+func TestPublicationYearMatchesTheFullList(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := bench.Generate(dir, bench.Options{Cases: 900, Seed: 9, PerYear: 400}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(dir, store.Options{Now: func() time.Time { return bench.DefaultUntil.Time(time.Local).Add(16 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	pub := publication.New(st)
+	u, _ := st.UserByName("admin")
+	sess := office.Session{User: u}
+	all, err := pub.Entries(sess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []int{2024, 2025, 2026} {
+		want := map[uint64]bool{}
+		for _, e := range all {
+			if store.CaseYear(e.Case) == year || e.Task != publication.TaskNone {
+				want[e.Case.ID] = true
+			}
+		}
+		got, err := pub.EntriesOfYear(sess, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[uint64]bool{}
+		for _, e := range got {
+			ids[e.Case.ID] = true
+		}
+		if !maps.Equal(ids, want) || len(got) != len(ids) {
+			t.Errorf("%d: %d entries, the full list has %d for the year and the tasks", year, len(got), len(want))
+		}
+		if len(want) < 20 {
+			t.Errorf("%d: only %d entries: the test office should span the year", year, len(want))
+		}
+	}
+}

@@ -279,7 +279,13 @@ func Run(dir string, opts RunOptions) (Result, error) {
 		_, err := pub.Entry(admin, sample.ID)
 		return err
 	})
-	m.time("publication.list", "事后公开列表 / publication list", Interactive, "publication.Entries", func() error {
+	year := st.Now().Year()
+	m.time("publication.list", fmt.Sprintf("事后公开列表（%d 年及各年待办）/ publication list, one year", year), Interactive,
+		"publication.EntriesOfYear, as the screen opens", func() error {
+			_, err := pub.EntriesOfYear(admin, year)
+			return err
+		})
+	m.timeOnce("publication.all", "事后公开列表（全部年份）/ publication list, every year", Info, "publication.Entries, when 全部年份 is chosen", func() error {
 		_, err := pub.Entries(admin)
 		return err
 	})

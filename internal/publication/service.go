@@ -99,6 +99,43 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 	return s.entries(cases, func(c domain.Case) ([]domain.Publication, error) { return byCase[c.ID], nil })
 }
 
+// EntriesOfYear lists the entries of the cases filed under year (case-number year), and
+// every entry with a task whatever its year, most urgent first: the publication screen's
+// list, which reads one year of decisions instead of every decision since the office began.
+func (s *Service) EntriesOfYear(sess office.Session, year int) ([]Entry, error) {
+	if err := domain.Require(sess.User, domain.PermPublicationView, "查看事后公开"); err != nil {
+		return nil, err
+	}
+	withPubs, err := s.st.CasesWithPublications()
+	if err != nil {
+		return nil, err
+	}
+	cases, err := s.cases(sess, store.CaseQuery{Year: year}, func(c domain.Case) bool { return decided(c) || withPubs[c.ID] })
+	if err != nil {
+		return nil, err
+	}
+	open, err := s.cases(sess, store.CaseQuery{PublicationOpen: true}, func(domain.Case) bool { return true })
+	if err != nil {
+		return nil, err
+	}
+	seen := map[uint64]bool{}
+	for _, c := range cases {
+		seen[c.ID] = true
+	}
+	var others []domain.Case
+	for _, c := range open {
+		if !seen[c.ID] {
+			others = append(others, c)
+		}
+	}
+	entries, err := s.entries(append(cases, others...), func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublications(c.ID) })
+	if err != nil {
+		return nil, err
+	}
+	// a case of another year is listed only for its task
+	return slices.DeleteFunc(entries, func(e Entry) bool { return e.Task == TaskNone && !seen[e.Case.ID] }), nil
+}
+
 // openEntries lists the entries that may have a task, reading only the cases in the
 // store's index of open publications (not every decided case of every year).
 func (s *Service) openEntries(sess office.Session) ([]Entry, error) {

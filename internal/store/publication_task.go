@@ -195,3 +195,19 @@ func hasKey(b *bbolt.Bucket, key []byte) bool {
 	k, _ := b.Cursor().Seek(key)
 	return bytes.Equal(k, key)
 }
+
+// CasesWithPublications returns the cases that have at least one publication record, read
+// from the index keys alone.
+func (s *Store) CasesWithPublications() (map[uint64]bool, error) {
+	out := map[uint64]bool{}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		c := tx.Bucket(bucketPublicationsByCase).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if len(k) == 16 {
+				out[btoi(k[:8])] = true
+			}
+		}
+		return nil
+	})
+	return out, internal(err)
+}
