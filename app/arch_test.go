@@ -28,7 +28,9 @@ func TestDependencyDirection(t *testing.T) {
 		"lawdesk/internal/store":   2,
 		"lawdesk/internal/ui":      5,
 		"lawdesk/internal/bench":   5, // generates a whole office over the demo and every service
-		"lawdesk/app":              6,
+		// test support: a ready demo office for tests of ui and app
+		"lawdesk/internal/demo/demotest": 5,
+		"lawdesk/app":                    6,
 	}
 	const serviceLayer = 3 // office, publicity, record, review, report, …
 	const demoLayer = 4    // the demo office uses every service

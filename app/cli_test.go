@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
+
+	"lawdesk/internal/demo/demotest"
 
 	"lawdesk/internal/store"
 )
@@ -21,17 +24,17 @@ func lawdesk(t *testing.T, args ...string) (int, string) {
 	return code, out.String() + errOut.String()
 }
 
+// newDemo returns a fresh copy of the demo office (built once per test binary).
 func newDemo(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "data")
-	if code, out := lawdesk(t, "demo", "--data", dir, "--password", "demo1234"); code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, out)
-	}
-	return dir
+	return demotest.Dir(t, time.Time{})
 }
 
 func TestDemoThenVerify(t *testing.T) {
-	dir := newDemo(t)
+	dir := filepath.Join(t.TempDir(), "data")
+	if code, out := lawdesk(t, "demo", "--data", dir, "--password", demotest.Password); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, out)
+	}
 	code, out := lawdesk(t, "verify", "--data", dir)
 	if code != 0 || !strings.Contains(out, "全部校验通过") {
 		t.Fatalf("verify on a fresh demo: exit %d:\n%s", code, out)

@@ -63,9 +63,10 @@ func openServices(dir string) (ui.Services, error) {
 		return ui.Services{}, err
 	}
 	cal := calendar.New(st)
+	rec := record.New(st)
 	insp := inspection.New(st)
-	insp.Cases = inspection.RecordCases{Record: record.New(st)} // 立案查处 opens its case
+	insp.Cases = inspection.RecordCases{Record: rec} // 立案查处 opens its case
 	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
-		Calendar: cal, Publication: publication.New(st),
+		Calendar: cal, Publication: publication.New(st), Record: rec,
 		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)}, nil
 }

@@ -66,6 +66,7 @@ var steps = []struct {
 	{"事后公开", publicationDemo},
 	{"双随机抽查", inspectionDemo},
 	{"音像记录", mediaStep},
+	{"案件与记录", recordDemo},
 }
 
 // Result says how to sign in to the new demo office.

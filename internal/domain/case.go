@@ -37,6 +37,7 @@ type Case struct {
 	Archived Date // 归档 date; the case is locked from then on
 
 	ArchiveNo   string       // 档号 (DA/T 22), assigned at archiving
+	Required    []string     // the documents the dossier had to hold when it was archived
 	Annotations []Annotation // notes added after archiving (the only change allowed then)
 
 	Created   time.Time

@@ -201,7 +201,8 @@ func (d Decision) Validate(t ActType, p Procedure) error {
 	} else if len(d.Kinds) > 0 {
 		return Errorf(EINVALID, "只有行政处罚案件才填写“处罚种类”。")
 	}
-	if strings.TrimSpace(d.DocNumber) == "" && p == ProcedureGeneral {
+	numbered := t == ActPenalty || t == ActLicensing || t == ActCoercion
+	if strings.TrimSpace(d.DocNumber) == "" && p == ProcedureGeneral && numbered {
 		return Errorf(EINVALID, "请填写“决定书文号”，例如 青市监处罚〔2026〕12号。")
 	}
 	if d.DocNumber != "" {

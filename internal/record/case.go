@@ -271,6 +271,8 @@ type CaseFilter struct {
 	Text      string // full-text search: number, party, matter, facts, document titles and text
 	Before    uint64 // paging cursor: CasePage.Next of the previous page
 	Limit     int    // 0 means 50
+
+	pendingOnly bool // not archived (the dashboard's deadlines)
 }
 
 // Cases lists one page of the cases sess may see that match f, newest first. Party names
@@ -287,6 +289,7 @@ func (s *Service) Cases(sess office.Session, f CaseFilter) (store.CasePage, erro
 		}
 		q.OnlyOfficer = sess.User.OfficerID
 	}
+	q.Pending = f.pendingOnly
 	if f.Overdue {
 		today := s.today()
 		q.Pending = true
@@ -322,4 +325,32 @@ func (s *Service) Officers() ([]domain.Officer, error) {
 	}
 	today := s.today()
 	return slices.DeleteFunc(all, func(o domain.Officer) bool { return !o.CertValid(today) }), nil
+}
+
+// Ledger calls fn for every case matching f (status, type, officer, year, text), newest
+// first, with personal data masked: the case ledger (台账) for scripts and the command line,
+// which read the store on the office PC without a session and never show who the parties
+// are. Secret cases show their marking instead of the party.
+func (s *Service) Ledger(f CaseFilter, fn func(domain.Case) error) error {
+	q := store.CaseQuery{Status: f.Status, Type: f.Type, OfficerID: f.OfficerID, Year: f.Year, Text: f.Text, Limit: 500}
+	for {
+		page, err := s.st.Cases(q)
+		if err != nil {
+			return err
+		}
+		for _, c := range page.Cases {
+			c.Party.Name = c.Party.MaskedName()
+			if c.Secrecy.NeedsReason() {
+				c.Party.Name = "（" + c.Secrecy.Label() + "）"
+			}
+			c.Party.IDNumber, c.Party.Contact, c.Party.Address, c.Facts = "", "", "", ""
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		if page.Next == 0 {
+			return nil
+		}
+		q.Before = page.Next
+	}
 }

@@ -17,7 +17,7 @@ var fixedNow = time.Date(2026, 9, 15, 10, 0, 0, 0, time.Local)
 // fixture is a small enforcement office on a real store: an admin (who is also head), two
 // officers with valid certificates, one whose certificate expired, a reviewer and a clerk.
 type fixture struct {
-	t        *testing.T
+	t        testing.TB
 	st       *store.Store
 	svc      *record.Service
 	sessions map[string]office.Session
@@ -25,7 +25,7 @@ type fixture struct {
 	now      time.Time
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{t: t, sessions: map[string]office.Session{}, officers: map[string]domain.Officer{}, now: fixedNow}
 	st, err := store.Open(t.TempDir(), store.Options{Now: func() time.Time { return f.now }})

@@ -384,3 +384,23 @@ func TestOfficersSeeTheirOwnCasesRecordings(t *testing.T) {
 		t.Errorf("an officer of other cases played a case's recording: %v", err)
 	}
 }
+
+// A photo imported from a camera and also used elsewhere (here as an officer's photo on the
+// posting board) is one blob; deleting the expired recording must not remove the file the
+// officer still shows.
+func TestDeleteKeepsAFileStillUsedElsewhere(t *testing.T) {
+	svc, st, clk := newService(t)
+	r := smallImport(t, svc, importNow.Add(-time.Hour))[0]
+	o, err := st.SaveOfficer(store.Change{Actor: "admin"}, domain.Officer{Name: "何晓", Unit: "政务服务窗口", PhotoSHA: r.SHA256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.t = importNow.AddDate(0, 7, 0)
+	if err := svc.Delete(admin, r.ID, "清理过期记录"); err != nil {
+		t.Fatal(err)
+	}
+	if !st.Blobs().Has(r.SHA256) {
+		t.Fatalf("deleting the recording removed the photo of officer %d", o.ID)
+	}
+	verifyStore(t, st)
+}

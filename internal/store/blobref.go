@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"errors"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -71,3 +73,28 @@ func blobInUse(tx *bbolt.Tx, sha string) bool {
 	}
 	return false
 }
+
+// Every entity that keeps a blob's hash in its records registers as a user of it, so the
+// only code that removes files (deleting an expired recording) never removes a file that a
+// document, a photo or an inspection result also points to. These records are few or
+// deleted rarely, so a scan is enough: each value that mentions the 64-hex hash keeps it (a
+// conservative test: a false match only keeps a file).
+var _ = registerBlobUser(func(tx *bbolt.Tx, sha string) bool {
+	needle := []byte(sha)
+	for _, b := range [][]byte{bucketDocuments, bucketOfficers, bucketWindows, bucketInspectionTasks, bucketListSnapshots} {
+		found := false
+		tx.Bucket(b).ForEach(func(_, v []byte) error {
+			if bytes.Contains(v, needle) {
+				found = true
+				return errFound
+			}
+			return nil
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+})
+
+var errFound = errors.New("found")

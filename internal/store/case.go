@@ -86,6 +86,7 @@ type caseRecord struct {
 	Closed       domain.Date         `json:"closed,omitzero"`
 	Archived     domain.Date         `json:"archived,omitzero"`
 	ArchiveNo    string              `json:"archive_no,omitempty"`
+	Required     []string            `json:"required,omitempty"`
 	Annotations  []annotationRecord  `json:"annotations,omitempty"`
 	Created      time.Time           `json:"created"`
 	Updated      time.Time           `json:"updated"`
@@ -98,7 +99,7 @@ func toCaseRecord(c domain.Case) caseRecord {
 		Procedure: c.Procedure, Source: c.Source, Party: partyRecord(c.Party), HandlingUnit: c.HandlingUnit,
 		OfficerIDs: c.OfficerIDs, Amount: c.Amount, Facts: c.Facts, Secrecy: c.Secrecy, Retention: c.Retention,
 		Stage: c.Stage, Status: c.Status, Decision: decisionRecord(c.Decision), Opened: c.Opened,
-		Closed: c.Closed, Archived: c.Archived, ArchiveNo: c.ArchiveNo, Created: c.Created,
+		Closed: c.Closed, Archived: c.Archived, ArchiveNo: c.ArchiveNo, Required: c.Required, Created: c.Created,
 		Updated: c.Updated, CreatedBy: c.CreatedBy,
 	}
 	for _, h := range c.History {
@@ -116,7 +117,7 @@ func (r caseRecord) toCase() domain.Case {
 		Procedure: r.Procedure, Source: r.Source, Party: domain.Party(r.Party), HandlingUnit: r.HandlingUnit,
 		OfficerIDs: r.OfficerIDs, Amount: r.Amount, Facts: r.Facts, Secrecy: r.Secrecy, Retention: r.Retention,
 		Stage: r.Stage, Status: r.Status, Decision: domain.Decision(r.Decision), Opened: r.Opened,
-		Closed: r.Closed, Archived: r.Archived, ArchiveNo: r.ArchiveNo, Created: r.Created,
+		Closed: r.Closed, Archived: r.Archived, ArchiveNo: r.ArchiveNo, Required: r.Required, Created: r.Created,
 		Updated: r.Updated, CreatedBy: r.CreatedBy,
 	}
 	for _, h := range r.History {
@@ -619,8 +620,9 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 			add(setPublicationOpen)
 		}
 		textual := false
-		keywords := foldedKeywords(q.Text)
-		if bigrams, singles := queryTerms(q.Text); len(bigrams)+len(singles) > 0 {
+		text := normalizeQuery(q.Text)
+		keywords := foldedKeywords(text)
+		if bigrams, singles := queryTerms(text); len(bigrams)+len(singles) > 0 {
 			textual = true
 			for _, t := range bigrams {
 				sets = append(sets, termSet(tx, t))

@@ -143,8 +143,11 @@ func TestSaveCaseKeepsIndexesAndRefusesStaleAndArchived(t *testing.T) {
 	}
 
 	c.Stage, c.Archived = domain.StageArchive, domain.NewDate(2026, 8, 4)
-	if c, err = st.SaveCase(ch, c, "case.archive", "归档"); err != nil {
+	if c, err = st.ArchiveCase(ch, c, nil, store.ArchiveNumbering{Rule: domain.DefaultArchiveRule(), Year: 2026}); err != nil {
 		t.Fatal(err)
+	}
+	if c.ArchiveNo != "001-WS·2026-Y-0001" {
+		t.Fatalf("archive number %q", c.ArchiveNo)
 	}
 	changed := c
 	changed.Facts = "改动"
@@ -223,6 +226,7 @@ func TestCasesPagingFiltersAndSearch(t *testing.T) {
 		{store.CaseQuery{Text: "第12次"}, 1},
 		{store.CaseQuery{Text: "１２次"}, 1},
 		{store.CaseQuery{Text: "青市监处罚[2025]1号"}, 1},
+		{store.CaseQuery{Text: "青市监处罚（2025）0001号"}, 1},
 		{store.CaseQuery{Text: "不存在的词"}, 0},
 		{store.CaseQuery{Text: "惠民", OfficerID: 5}, 2},
 		{store.CaseQuery{Text: "〔〕"}, 23},

@@ -128,6 +128,18 @@ func decodeTerms(b []byte, into map[string]struct{}) {
 	}
 }
 
+// normalizeQuery writes every word of a query that is a case or document number in its
+// canonical form, so 青市监处罚[2021]0087号 finds 青市监处罚〔2021〕87号.
+func normalizeQuery(q string) string {
+	words := strings.Fields(q)
+	for i, w := range words {
+		if n, err := domain.CanonicalCaseNumber(w); err == nil {
+			words[i] = n
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // foldedKeywords splits a query at white space into keywords and folds each (its runs of
 // indexable runes joined by one space), so 青市监处罚[2026]1号 becomes "青市监处罚 2026 1号".
 func foldedKeywords(q string) []string {

@@ -124,7 +124,7 @@ type todoSource interface {
 
 // todoSources lists every capability's dashboard contributions.
 func (u *UI) todoSources() []todoSource {
-	return []todoSource{u.svc.Office, u.svc.Calendar, u.svc.Publication, u.svc.Inspection, u.svc.Recording, u.svc.Publicity}
+	return []todoSource{u.svc.Office, u.svc.Calendar, u.svc.Publication, u.svc.Inspection, u.svc.Recording, u.svc.Publicity, u.svc.Record}
 }
 
 // todos gathers the dashboard entries of every capability, soonest first (sortTodos).

@@ -15,12 +15,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"lawdesk/internal/calendar"
-	"lawdesk/internal/demo"
+	"lawdesk/internal/demo/demotest"
 	"lawdesk/internal/flowchart"
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 	"lawdesk/resources"
@@ -29,7 +30,7 @@ import (
 // The harness drives real screens over a real store in t.TempDir(), the way a person
 // would: find a widget by what it shows, type into it, tap it, read what it says.
 
-const demoPassword = "demo1234"
+const demoPassword = demotest.Password
 
 // fixedNow is the clock of every UI test, so dates on screen are repeatable.
 var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local)
@@ -39,18 +40,19 @@ var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local)
 func newTestUI(t *testing.T, withDemo bool) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st, err := store.Open(t.TempDir(), store.Options{Now: func() time.Time { return fixedNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	var st *store.Store
 	if withDemo {
-		if _, err := demo.Create(st, demoPassword); err != nil {
+		st = demotest.Open(t, fixedNow)
+	} else {
+		var err error
+		st, err = store.Open(t.TempDir(), store.Options{Now: func() time.Time { return fixedNow }})
+		if err != nil {
 			t.Fatal(err)
 		}
+		t.Cleanup(func() { st.Close() })
 	}
 	u := New(a, Services{Store: st, Office: office.New(st), Version: "test",
-		Calendar: calendar.New(st), Publication: publication.New(st),
+		Calendar: calendar.New(st), Publication: publication.New(st), Record: record.New(st),
 		Inspection: inspection.New(st), Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st)})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.Start()

@@ -115,7 +115,7 @@ func TestDashboardOpensTheTask(t *testing.T) {
 	if err != nil || len(todos) == 0 {
 		t.Fatalf("inspection todos: %v %v", todos, err)
 	}
-	assertShows(t, u, todos[0].Title)
+	assertTodo(t, u, todos[0].Title) // on the dashboard's list (scrolled into view or not)
 	u.openTarget(todos[0].Target)
 	if u.main.current != sectionInspection {
 		t.Fatalf("the todo opened %s", u.main.current)

@@ -31,6 +31,7 @@ func settingsTabs() []settingsTab {
 		{"media", "settings.media", (*UI).mediaSettingsTab},
 		{"audit", "settings.audit", (*UI).auditTab},
 		{"calendar", "calendar.tab", (*UI).calendarTab},
+		{"record", "record.settings.tab", (*UI).recordSettingsTab},
 		{"verify", "settings.verify", (*UI).verifyTab},
 		{"about", "settings.about", (*UI).aboutTab},
 	}

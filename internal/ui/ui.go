@@ -17,6 +17,7 @@ import (
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/publicity"
+	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
@@ -33,6 +34,7 @@ type Services struct {
 	Inspection  *inspection.Service  // 双随机、一公开
 	Flowchart   *flowchart.Service   // 执法流程图
 	Publicity   *publicity.Service   // 事前公开: the published lists and posting-board cards
+	Record      *record.Service      // 全过程记录: cases, documents, access log, dossiers
 	Version     string
 
 	Recording *recording.Service // audio-video records (导入音像)
