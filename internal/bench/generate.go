@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
+	"lawdesk/internal/blob"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/record"
@@ -40,10 +42,10 @@ var DefaultUntil = domain.NewDate(2026, 10, 30)
 
 // Summary says what Generate made.
 type Summary struct {
-	Cases, Officers, Matters, Publications, Views, Recordings int
-	Events                                                    uint64
-	Elapsed                                                   time.Duration
-	DBBytes                                                   int64
+	Cases, Officers, Matters, Publications, Views, Recordings, Documents int
+	Events                                                               uint64
+	Elapsed                                                              time.Duration
+	DBBytes                                                              int64
 }
 
 // batchSteps is how many steps of case life go into one bbolt transaction: large enough
@@ -93,9 +95,20 @@ func Generate(dir string, opts Options) (Summary, error) {
 	if err := g.matters(); err != nil {
 		return Summary{}, err
 	}
-	if g.rule, err = record.New(st).NumberRule(); err != nil {
+	rec := record.New(st)
+	if g.rule, err = rec.NumberRule(); err != nil {
 		return Summary{}, err
 	}
+	if g.catalogue, err = rec.Catalogue(); err != nil {
+		return Summary{}, err
+	}
+	if g.required, err = rec.RequiredDocs(); err != nil {
+		return Summary{}, err
+	}
+	if g.archiveRule, err = rec.ArchiveRule(); err != nil {
+		return Summary{}, err
+	}
+	g.scans = map[string]blob.Info{}
 	if err := g.cases(); err != nil {
 		return Summary{}, err
 	}
@@ -111,7 +124,7 @@ func Generate(dir string, opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum := Summary{Cases: g.created, Officers: len(g.officers), Matters: len(g.matterList), Publications: g.publications,
-		Views: g.views, Recordings: g.recordings, Events: chain.Events, Elapsed: time.Since(start)}
+		Views: g.views, Recordings: g.recordings, Documents: g.documents, Events: chain.Events, Elapsed: time.Since(start)}
 	if fi, err := os.Stat(filepath.Join(dir, store.DBFile)); err == nil {
 		sum.DBBytes = fi.Size()
 	}
@@ -132,8 +145,12 @@ type generator struct {
 	matterList []domain.Matter
 	specs      map[uint64]matterSpec
 
-	created, publications, views, recordings int
-	archiveSeq                               map[int]int
+	created, publications, views, recordings, documents int
+
+	catalogue   []domain.DocType
+	required    domain.RequiredDocs
+	archiveRule domain.ArchiveRule
+	scans       map[string]blob.Info // one scanned page per document type, shared by every document of that type
 }
 
 // units of the bureau that handle cases.
@@ -247,10 +264,12 @@ type step struct {
 
 // life is one case and what is still to happen to it.
 type life struct {
-	c     domain.Case
-	spec  matterSpec
-	steps []step
-	next  int
+	c        domain.Case
+	spec     matterSpec
+	steps    []step
+	next     int
+	docs     []uint64 // its documents, in the order they were filed
+	docTypes []string
 }
 
 func (l *life) at() time.Time { return l.steps[l.next].at }
@@ -280,7 +299,6 @@ func (g *generator) cases() error {
 		}
 	}
 	end := g.opts.Until.Time(time.Local).Add(18 * time.Hour)
-	g.archiveSeq = map[int]int{}
 	var active lifeHeap
 	arrived := 0
 	arrival := func(i int) time.Time { // the i-th case's registration, spread evenly
@@ -348,7 +366,10 @@ func (g *generator) apply(b *store.Bulk, l *life) error {
 		c.Decision = d
 		*c, err = b.SaveCase(ch, *c, "case.decision", fmt.Sprintf("案件 %s 填写决定：%s（%s）", c.Number, decisionWhat(d), d.Date))
 	case stepStage:
-		*c, err = g.completeStage(b, ch, c, s)
+		stage := c.Stage
+		if *c, err = g.completeStage(b, ch, c, s); err == nil {
+			err = g.fileDocuments(b, ch, l, stage, domain.DateOf(s.at))
+		}
 	case stepBack:
 		from := c.Stage
 		c.History = append(c.History, domain.StageRecord{Stage: s.next, From: from, Back: true, Date: domain.DateOf(s.at),
@@ -368,25 +389,89 @@ func (g *generator) apply(b *store.Bulk, l *life) error {
 	case stepRecording:
 		err = g.record(b, ch, l, s)
 	case stepArchive:
-		year := c.Closed.Year
-		g.archiveSeq[year]++
+		// as record.Service does at 归档: the dossier's items in filing order, the next
+		// archive number of the closing year, the required documents it holds
 		c.History = append(c.History, domain.StageRecord{Stage: domain.StageArchive, Date: domain.DateOf(s.at),
 			Note: "立卷归档", Actor: actor, At: s.at})
 		c.Archived = domain.DateOf(s.at)
-		c.ArchiveNo = fmt.Sprintf("0371-ZF·%d-%s-FZ-%04d", year, retentionCode(c.Retention), g.archiveSeq[year])
-		*c, err = b.SaveCase(ch, *c, "case.archive", fmt.Sprintf("案件 %s 立卷归档，档号 %s", c.Number, c.ArchiveNo))
+		c.Required = nil
+		have := map[string]bool{}
+		for _, t := range l.docTypes {
+			have[t] = true
+		}
+		for _, name := range g.required[c.Type] {
+			if have[name] {
+				c.Required = append(c.Required, name)
+			}
+		}
+		*c, err = b.ArchiveCase(ch, *c, l.docs, store.ArchiveNumbering{Rule: g.archiveRule, Year: c.Closed.Year})
 	}
 	return err
 }
 
-func retentionCode(r domain.Retention) string {
-	switch r {
-	case domain.Retention30Years:
-		return "D30"
-	case domain.Retention10Years:
-		return "D10"
+// fileDocuments files the documents a completed stage leaves, as the officer scans them in:
+// the dossier's required documents of that stage, or for kinds of case without a list, the
+// catalogue's first document of registration, decision and closing.
+func (g *generator) fileDocuments(b *store.Bulk, ch store.Change, l *life, stage domain.Stage, day domain.Date) error {
+	var names []string
+	for _, name := range g.required[l.c.Type] {
+		if g.stageOf(name) == stage {
+			names = append(names, name)
+		}
 	}
-	return "Y"
+	if len(g.required[l.c.Type]) == 0 && (stage == domain.StageAccept || stage == domain.StageDecide || stage == domain.StageClose) {
+		for _, t := range g.catalogue {
+			if t.Stage == stage {
+				names = append(names, t.Name)
+				break
+			}
+		}
+	}
+	for _, name := range names {
+		file, err := g.scan(name)
+		if err != nil {
+			return err
+		}
+		d := domain.Document{CaseID: l.c.ID, Stage: stage, Type: name, Title: name, Date: day, Author: ch.Actor,
+			Pages: 1, FileName: name + ".jpg", Format: "jpeg"}
+		if stage == domain.StageDecide && strings.HasSuffix(name, "决定书") {
+			d.DocNumber = l.c.Decision.DocNumber
+		}
+		doc, err := b.AddDocument(ch, store.NewDocument{Doc: d, File: file})
+		if err != nil {
+			return err
+		}
+		g.documents++
+		l.docs, l.docTypes = append(l.docs, doc.ID), append(l.docTypes, name)
+	}
+	return nil
+}
+
+func (g *generator) stageOf(docType string) domain.Stage {
+	for _, t := range g.catalogue {
+		if t.Name == docType {
+			return t.Stage
+		}
+	}
+	return ""
+}
+
+// scan is the scanned page of a document type, made (once) as the demo office's scans are.
+func (g *generator) scan(docType string) (blob.Info, error) {
+	if info, ok := g.scans[docType]; ok {
+		return info, nil
+	}
+	page, err := demo.ScanJPEG(demo.Sheet{Office: demo.Agency.Name, Title: docType,
+		Lines: demo.Paragraphs(3), Footer: "执法人员签名：＿＿＿＿　　年　月　日"}, 900)
+	if err != nil {
+		return blob.Info{}, err
+	}
+	info, err := g.st.Blobs().Put(context.Background(), bytes.NewReader(page))
+	if err != nil {
+		return blob.Info{}, err
+	}
+	g.scans[docType] = info
+	return info, nil
 }
 
 func decisionWhat(d domain.Decision) string {

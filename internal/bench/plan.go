@@ -125,7 +125,7 @@ func (g *generator) plan(t time.Time) *life {
 		t = g.later(t, days*5/7)
 		l.steps = append(l.steps, step{at: t, kind: stepArchive})
 	}
-	for n := r.IntN(4); n > 0; n-- {
+	for n := r.IntN(3); n > 0; n-- {
 		at := l.steps[0].at.Add(time.Duration(r.Int64N(int64(t.Sub(l.steps[0].at) + 200*24*time.Hour))))
 		l.steps = append(l.steps, step{at: g.officeHours(at), kind: stepView})
 	}

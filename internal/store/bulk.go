@@ -45,3 +45,13 @@ func (b *Bulk) LogAccess(actor, action, target, summary string) error {
 func (b *Bulk) AddRecordings(ch Change, batch []NewRecording) ([]AddedRecording, error) {
 	return b.s.addRecordings(b.tx, ch, batch)
 }
+
+// AddDocument is Store.AddDocument inside the batch.
+func (b *Bulk) AddDocument(ch Change, nd NewDocument) (domain.Document, error) {
+	return b.s.addDocument(b.tx, ch, nd)
+}
+
+// ArchiveCase is Store.ArchiveCase inside the batch.
+func (b *Bulk) ArchiveCase(ch Change, c domain.Case, order []uint64, n ArchiveNumbering) (domain.Case, error) {
+	return b.s.archiveCase(b.tx, ch, c, order, n)
+}
