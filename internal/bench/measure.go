@@ -19,6 +19,7 @@ import (
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
@@ -272,13 +273,27 @@ func Run(dir string, opts RunOptions) (Result, error) {
 			return err
 		})
 	}
-	m.time("case.open", "打开案件 / open a case", Interactive, "record.OpenCase (logs the view) + its publication", func() error {
-		if _, err := rec.OpenCase(admin, sample.ID, "性能测试"); err != nil {
+	rs := recording.New(st)
+	m.time("case.open", "打开案件 / open a case", Interactive,
+		"record.OpenCase (logs the view), its documents, timeline, dossier, recordings and publication, as the case screen", func() error {
+			if _, err := rec.OpenCase(admin, sample.ID, "性能测试"); err != nil {
+				return err
+			}
+			if _, err := rec.Documents(admin, sample.ID); err != nil {
+				return err
+			}
+			if _, err := rec.Timeline(admin, sample.ID); err != nil {
+				return err
+			}
+			if _, err := rec.Dossier(admin, sample.ID); err != nil {
+				return err
+			}
+			if _, err := rs.ForCase(admin, sample.ID); err != nil {
+				return err
+			}
+			_, err := pub.Entry(admin, sample.ID)
 			return err
-		}
-		_, err := pub.Entry(admin, sample.ID)
-		return err
-	})
+		})
 	year := st.Now().Year()
 	m.time("publication.list", fmt.Sprintf("事后公开列表（%d 年及各年待办）/ publication list, one year", year), Interactive,
 		"publication.EntriesOfYear, as the screen opens", func() error {
@@ -328,7 +343,7 @@ func todoSources(st *store.Store) []interface {
 } {
 	return []interface {
 		Todos(office.Session) ([]domain.Todo, error)
-	}{office.New(st), calendar.New(st), publication.New(st), inspection.New(st), recording.New(st)}
+	}{office.New(st), calendar.New(st), publication.New(st), inspection.New(st), recording.New(st), publicity.New(st), record.New(st)}
 }
 
 // sampleCase picks a decided case from the middle of the store.
