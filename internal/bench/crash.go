@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
@@ -57,7 +58,8 @@ func ParseAck(line string) (Ack, bool) {
 }
 
 // Writer works on the office in dir as busy people do — registering cases, completing their
-// stages, deciding, publishing decisions, importing body-camera photos, opening cases — and
+// stages, deciding, filing scanned documents, archiving, publishing decisions, importing
+// body-camera photos, opening cases — and
 // after each change has committed writes its Ack as one line to ack (unbuffered, so a kill
 // never loses an acknowledgement that was made). It stops after n changes (0: never), or at
 // the first error.
@@ -74,6 +76,9 @@ func Writer(dir string, seed uint64, n int, ack io.Writer) error {
 	w := &writer{st: st, sess: sess, rec: record.New(st), pub: publication.New(st), rs: recording.New(st),
 		r: rand.New(rand.NewPCG(seed, uint64(time.Now().UnixNano()))), ack: ack, dir: dir}
 	if w.officers, err = w.rec.Officers(); err != nil {
+		return err
+	}
+	if w.catalogue, err = w.rec.Catalogue(); err != nil {
 		return err
 	}
 	if len(w.officers) < 2 {
@@ -96,8 +101,9 @@ type writer struct {
 	r        *rand.Rand
 	ack      io.Writer
 	dir      string
-	officers []domain.Officer
-	photos   int
+	officers  []domain.Officer
+	catalogue []domain.DocType
+	photos    int
 }
 
 func (w *writer) say(a Ack) error {
@@ -107,10 +113,21 @@ func (w *writer) say(a Ack) error {
 
 func (w *writer) step() error {
 	switch n := w.r.IntN(100); {
-	case n < 25:
+	case n < 15:
 		return w.register()
-	case n < 70:
+	case n < 60:
 		return w.advance()
+	case n < 70:
+		c, ok, err := w.openCase()
+		if err != nil || !ok {
+			return err
+		}
+		for _, t := range w.catalogue {
+			if t.Stage == c.Stage {
+				return w.fileDocument(c, t.Name) // the scan of the stage in hand
+			}
+		}
+		return nil
 	case n < 80:
 		return w.publish()
 	case n < 90:
@@ -133,20 +150,47 @@ func (w *writer) register() error {
 	return w.say(Ack{Kind: "case", ID: c.ID, N: len(c.History)})
 }
 
-// openCase picks a case still in progress, newest first with some spread.
+// openCase picks a case still in progress, mostly the furthest along of the newest ones,
+// so cases reach their decision, closing and archiving within a few hundred writes.
 func (w *writer) openCase() (domain.Case, bool, error) {
 	page, err := w.rec.Cases(w.sess, record.CaseFilter{Status: domain.StatusOpen, Limit: 20})
 	if err != nil || len(page.Cases) == 0 {
 		return domain.Case{}, false, err
 	}
-	return pick(w.r, page.Cases), true, nil
+	if w.r.IntN(3) == 0 {
+		return pick(w.r, page.Cases), true, nil
+	}
+	best := page.Cases[0]
+	for _, c := range page.Cases {
+		if c.Stage.Index() > best.Stage.Index() {
+			best = c
+		}
+	}
+	return best, true, nil
 }
 
-// advance completes the current stage of an open case (deciding first at 决定).
+// advance completes the current stage of an open case (deciding first at 决定), or
+// archives a closed one, filing the documents its dossier still lacks first.
 func (w *writer) advance() error {
 	c, ok, err := w.openCase()
+	if w.r.IntN(3) == 0 {
+		c, ok, err = w.closedCase()
+	}
 	if err != nil || !ok {
 		return err
+	}
+	if c.Stage == domain.StageArchive {
+		ds, err := w.rec.Dossier(w.sess, c.ID)
+		if err != nil {
+			return err
+		}
+		if len(ds.Missing) > 0 {
+			return w.fileDocument(c, ds.Missing[0])
+		}
+		if c, err = w.rec.CompleteStage(w.sess, record.StageStep{CaseID: c.ID, Note: "断电测试：立卷归档"}); err != nil {
+			return err
+		}
+		return w.say(Ack{Kind: "case", ID: c.ID, N: len(c.History)})
 	}
 	if c.Stage == domain.StageDecide && !c.Decision.Decided() {
 		d := domain.Decision{Date: domain.DateOf(w.st.Now()), DocNumber: c.Number, Summary: "准予许可"}
@@ -168,6 +212,41 @@ func (w *writer) advance() error {
 		return err
 	}
 	return w.say(Ack{Kind: "case", ID: c.ID, N: len(c.History)})
+}
+
+// closedCase picks a case waiting to be archived.
+func (w *writer) closedCase() (domain.Case, bool, error) {
+	page, err := w.rec.Cases(w.sess, record.CaseFilter{Status: domain.StatusClosed, Limit: 20})
+	if err != nil || len(page.Cases) == 0 {
+		return domain.Case{}, false, err
+	}
+	return pick(w.r, page.Cases), true, nil
+}
+
+// fileDocument scans a document of the given type into the case, as from the scanner folder.
+func (w *writer) fileDocument(c domain.Case, docType string) error {
+	page, err := demo.ScanJPEG(demo.Sheet{Office: demo.Agency.Name, Title: docType, Number: c.Number,
+		Lines: []string{fmt.Sprintf("断电测试文书 %d", w.r.IntN(1_000_000))}}, 600)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(filepath.Dir(w.dir), fmt.Sprintf("scan-%d.jpg", w.r.Uint64()))
+	if err := os.WriteFile(path, page, 0o600); err != nil {
+		return err
+	}
+	defer os.Remove(path)
+	stage := domain.Stage("")
+	for _, t := range w.catalogue {
+		if t.Name == docType {
+			stage = t.Stage
+		}
+	}
+	d, err := w.rec.AddDocument(context.Background(), w.sess, record.AddDocumentRequest{CaseID: c.ID, Stage: stage,
+		Type: docType, Title: docType, Author: demo.Agency.Name, Path: path}, nil)
+	if err != nil {
+		return err
+	}
+	return w.say(Ack{Kind: "document", ID: d.ID, SHA: d.SHA256})
 }
 
 // publish confirms and records the publication of a decision waiting for it.
@@ -259,12 +338,15 @@ func (w *writer) view() error {
 	return w.say(Ack{Kind: "view", ID: c.ID, N: int(chain[0].Seq)})
 }
 
-// ReadAcks collects the acknowledgements in r until it ends.
-func ReadAcks(r io.Reader, into chan<- Ack) {
+// ReadAcks collects the acknowledgements in r until it ends, passing any other line (the
+// writer's complaints) to other.
+func ReadAcks(r io.Reader, into chan<- Ack, other io.Writer) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		if a, ok := ParseAck(sc.Text()); ok {
 			into <- a
+		} else if other != nil && !strings.HasPrefix(sc.Text(), "=== RUN") {
+			fmt.Fprintln(other, "writer:", sc.Text())
 		}
 	}
 	close(into)
@@ -339,6 +421,14 @@ func checkAck(st *store.Store, a Ack, events uint64) error {
 		}
 		if r.SHA256 != a.SHA || !st.Blobs().Has(a.SHA) {
 			return fmt.Errorf("recording %d: file %s missing", r.ID, a.SHA)
+		}
+	case "document":
+		d, err := st.Document(a.ID)
+		if err != nil {
+			return err
+		}
+		if d.SHA256 != a.SHA || !st.Blobs().Has(a.SHA) {
+			return fmt.Errorf("document %d: file %s missing", d.ID, a.SHA)
 		}
 	case "view":
 		if events < uint64(a.N) {

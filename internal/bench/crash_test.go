@@ -55,7 +55,7 @@ func TestPowerCut(t *testing.T) {
 			t.Fatal(err)
 		}
 		ch := make(chan bench.Ack, 64)
-		go bench.ReadAcks(out, ch)
+		go bench.ReadAcks(out, ch, os.Stderr)
 		// let it acknowledge a few changes, then cut the power somewhere in the next ones
 		wantAcks := 1 + r.IntN(12)
 		got := 0
