@@ -93,14 +93,14 @@ func Writer(dir string, seed uint64, n int, ack io.Writer) error {
 }
 
 type writer struct {
-	st       *store.Store
-	sess     office.Session
-	rec      *record.Service
-	pub      *publication.Service
-	rs       *recording.Service
-	r        *rand.Rand
-	ack      io.Writer
-	dir      string
+	st        *store.Store
+	sess      office.Session
+	rec       *record.Service
+	pub       *publication.Service
+	rs        *recording.Service
+	r         *rand.Rand
+	ack       io.Writer
+	dir       string
 	officers  []domain.Officer
 	catalogue []domain.DocType
 	photos    int
