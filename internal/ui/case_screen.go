@@ -24,6 +24,7 @@ const (
 	caseTabOverview = iota
 	caseTabStages
 	caseTabDocuments
+	caseTabRecordings
 	caseTabTimeline
 	caseTabDossier
 	caseTabAccess
@@ -55,6 +56,7 @@ func (v *casesView) showCase(c domain.Case, tab int) {
 		container.NewTabItemWithIcon(lang.L("record.tab.overview"), theme.InfoIcon(), cs.overviewTab()),
 		container.NewTabItemWithIcon(lang.L("record.tab.stages"), theme.MediaFastForwardIcon(), cs.stagesTab()),
 		container.NewTabItemWithIcon(lang.L("record.tab.documents"), theme.FileIcon(), cs.documentsTab()),
+		container.NewTabItemWithIcon(lang.L("record.tab.av"), theme.MediaVideoIcon(), cs.recordingsTab()),
 		container.NewTabItemWithIcon(lang.L("record.tab.timeline"), theme.HistoryIcon(), cs.timelineTab()),
 		container.NewTabItemWithIcon(lang.L("record.tab.dossier"), theme.FolderIcon(), cs.dossierTab()),
 	)

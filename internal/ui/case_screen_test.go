@@ -147,3 +147,42 @@ func TestPrivacyCaseAsksForAReason(t *testing.T) {
 		t.Fatalf("reason not logged: %+v", events[:1])
 	}
 }
+
+// The case screen's 音像记录 tab lists the recordings attached to the case and names the
+// must-record stages still without a recording.
+func TestCaseShowsItsRecordingsAndMissingOnes(t *testing.T) {
+	u := newTestUI(t, true)
+	signIn(t, u, "admin")
+	recs, err := u.svc.Store.Recordings(store.RecordingFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withRec domain.Case
+	for _, r := range recs {
+		if r.CaseID != 0 {
+			withRec, _ = u.svc.Store.Case(r.CaseID)
+			break
+		}
+	}
+	if withRec.ID == 0 {
+		t.Fatal("the demo office has no recording attached to a case")
+	}
+	cr, err := u.svc.Recording.ForCase(u.sess, withRec.ID)
+	if err != nil || len(cr.Recordings) == 0 {
+		t.Fatalf("ForCase: %+v %v", cr, err)
+	}
+	tapButton(t, u, "nav.cases")
+	openListedCase(t, u, withRec.Number)
+	selectTab(t, u, "record.tab.av")
+	tables := objects[*widget.Table](u)
+	if len(tables) == 0 {
+		t.Fatalf("no recordings table; screen: %s", screenText(u))
+	}
+	rows, _ := tables[len(tables)-1].Length()
+	if rows != len(cr.Recordings) {
+		t.Errorf("the tab lists %d recordings, the case has %d", rows, len(cr.Recordings))
+	}
+	if len(cr.Missing) > 0 {
+		assertShows(t, u, domain.StageLabels(cr.Missing))
+	}
+}

@@ -190,7 +190,7 @@ type todoRow struct {
 func newTodoRow(u *UI) *todoRow {
 	r := &todoRow{u: u, bar: canvas.NewRectangle(colorMuted), word: coloredText("", colorMuted, true),
 		kind: coloredText("", colorMuted, false), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		detail: widget.NewLabel(""), due: widget.NewLabel("")}
+		detail: widget.NewLabel(""), due: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.open = widget.NewButton(lang.L("home.open"), func() { r.u.openTarget(r.target) })
@@ -214,7 +214,8 @@ func (r *todoRow) set(td domain.Todo, now time.Time) {
 	r.kind.Refresh()
 	r.title.SetText(td.Title)
 	r.detail.SetText(td.Detail)
-	r.due.SetText(dueText(td.Due, now))
+	// date on the first line, days left or overdue on the second, in a fixed column
+	r.due.SetText(strings.Replace(dueText(td.Due, now), "，", "\n", 1))
 	r.due.Importance = widget.MediumImportance
 	if td.Severity == domain.SeverityOverdue {
 		r.due.Importance = widget.DangerImportance
@@ -228,7 +229,7 @@ func (r *todoRow) set(td domain.Todo, now time.Time) {
 func (r *todoRow) CreateRenderer() fyne.WidgetRenderer {
 	bar := container.New(&widthLayout{w: 6}, r.bar)
 	tag := fixedWidth(86, container.NewVBox(r.word, r.kind))
-	right := container.NewHBox(r.due, container.NewCenter(r.open))
+	right := container.NewHBox(fixedWidth(190, container.NewCenter(r.due)), container.NewCenter(r.open))
 	text := container.NewVBox(r.title, r.detail)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewHBox(bar, container.NewPadded(tag)), right, text))
 }
