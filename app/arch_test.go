@@ -27,6 +27,7 @@ func TestDependencyDirection(t *testing.T) {
 		"lawdesk/internal/pdf":     1,
 		"lawdesk/internal/store":   2,
 		"lawdesk/internal/ui":      5,
+		"lawdesk/internal/bench":   5, // generates a whole office over the demo and every service
 		// test support: a ready demo office for tests of ui and app
 		"lawdesk/internal/demo/demotest": 5,
 		"lawdesk/app":                    6,

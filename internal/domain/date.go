@@ -118,12 +118,41 @@ func (d *Date) UnmarshalText(text []byte) error {
 		*d = Date{}
 		return nil
 	}
+	if v, ok := parseCanonical(text); ok { // what MarshalText wrote: every stored date
+		*d = v
+		return nil
+	}
 	v, err := ParseDate(string(text))
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
+}
+
+// parseCanonical reads "2006-01-02" without the lenient patterns of ParseDate, which would
+// otherwise dominate decoding a store with millions of dates.
+func parseCanonical(t []byte) (Date, bool) {
+	if len(t) != 10 || t[4] != '-' || t[7] != '-' {
+		return Date{}, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(t[:4])
+	m, ok2 := num(t[5:7])
+	d, ok3 := num(t[8:])
+	if !ok1 || !ok2 || !ok3 || y == 0 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+		return Date{}, false
+	}
+	return Date{y, time.Month(m), d}, true
 }
 
 var (

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
@@ -86,6 +87,14 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 	if err := prepareDir(dir); err != nil {
 		return res, err
 	}
+	// A failed export must not leave half of the decisions for the website: remove what
+	// this export wrote.
+	complete := false
+	defer func() {
+		if !complete {
+			removeExport(dir)
+		}
+	}()
 
 	type file struct {
 		name  string
@@ -105,7 +114,7 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 	}
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
-			return res, domain.Wrap(err, domain.ECONFLICT, "导出已取消，文件夹 %s 中的内容不完整，请重新导出。", dir)
+			return res, domain.Wrap(err, domain.ECONFLICT, "导出已取消，文件夹 %s 中已写入的文件已删除，需要时请重新导出。", dir)
 		}
 		data, err := f.write()
 		if err != nil {
@@ -125,6 +134,7 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 	}
 	res.Files = append(res.Files, ExportManifest)
 	res.Decisions = len(pubs)
+	complete = true
 	if progress != nil {
 		progress(len(files)+1, len(files)+1)
 	}
@@ -176,6 +186,11 @@ func prepareDir(dir string) error {
 		return domain.Errorf(domain.EINVALID, "文件夹 %s 不是空的，也不是 LawDesk 以前导出的文件夹。为免覆盖其中的文件，请选择一个空文件夹。", dir)
 	}
 	// An earlier export: remove exactly what LawDesk writes.
+	return removeExport(dir)
+}
+
+// removeExport removes exactly the files and folders an export writes into dir.
+func removeExport(dir string) error {
 	for _, name := range []string{ExportIndex, ExportCSV, ExportBoard, ExportManifest, exportPagesDir, exportFullTexts} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return domain.Wrap(err, domain.EINVALID, "无法替换以前导出的 %s，请关闭正在使用它的程序后重试。", filepath.Join(dir, name))
@@ -192,6 +207,9 @@ func writeFile(path string, data []byte) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		os.Remove(tmp)
+		if errors.Is(err, syscall.ENOSPC) {
+			return domain.Wrap(err, domain.EINVALID, "无法写入文件 %s：磁盘空间已满，导出没有完成，已写入的文件已删除。请清理磁盘空间或换一个磁盘后重新导出。", path)
+		}
 		return domain.Wrap(err, domain.EINVALID, "无法写入文件 %s，请检查磁盘空间和权限。", path)
 	}
 	if err := os.Rename(tmp, path); err != nil {

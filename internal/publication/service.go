@@ -92,10 +92,69 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 	for _, p := range pubs {
 		byCase[p.CaseID] = append(byCase[p.CaseID], p)
 	}
-	cases, err := s.cases(sess, func(c domain.Case) bool { return decided(c) || len(byCase[c.ID]) > 0 })
+	cases, err := s.cases(sess, store.CaseQuery{}, func(c domain.Case) bool { return decided(c) || len(byCase[c.ID]) > 0 })
 	if err != nil {
 		return nil, err
 	}
+	return s.entries(cases, func(c domain.Case) ([]domain.Publication, error) { return byCase[c.ID], nil })
+}
+
+// EntriesOfYear lists the entries of the cases filed under year (case-number year), and
+// every entry with a task whatever its year, most urgent first: the publication screen's
+// list, which reads one year of decisions instead of every decision since the office began.
+func (s *Service) EntriesOfYear(sess office.Session, year int) ([]Entry, error) {
+	if err := domain.Require(sess.User, domain.PermPublicationView, "查看事后公开"); err != nil {
+		return nil, err
+	}
+	withPubs, err := s.st.CasesWithPublications()
+	if err != nil {
+		return nil, err
+	}
+	cases, err := s.cases(sess, store.CaseQuery{Year: year}, func(c domain.Case) bool { return decided(c) || withPubs[c.ID] })
+	if err != nil {
+		return nil, err
+	}
+	open, err := s.cases(sess, store.CaseQuery{PublicationOpen: true}, func(domain.Case) bool { return true })
+	if err != nil {
+		return nil, err
+	}
+	seen := map[uint64]bool{}
+	for _, c := range cases {
+		seen[c.ID] = true
+	}
+	var others []domain.Case
+	for _, c := range open {
+		if !seen[c.ID] {
+			others = append(others, c)
+		}
+	}
+	entries, err := s.entries(append(cases, others...), func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublications(c.ID) })
+	if err != nil {
+		return nil, err
+	}
+	// a case of another year is listed only for its task
+	return slices.DeleteFunc(entries, func(e Entry) bool { return e.Task == TaskNone && !seen[e.Case.ID] }), nil
+}
+
+// openEntries lists the entries that may have a task, reading only the cases in the
+// store's index of open publications (not every decided case of every year).
+func (s *Service) openEntries(sess office.Session) ([]Entry, error) {
+	if err := domain.Require(sess.User, domain.PermPublicationView, "查看事后公开"); err != nil {
+		return nil, err
+	}
+	cases, err := s.cases(sess, store.CaseQuery{PublicationOpen: true}, func(domain.Case) bool { return true })
+	if err != nil {
+		return nil, err
+	}
+	entries, err := s.entries(cases, func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublications(c.ID) })
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(entries, func(e Entry) bool { return e.Task == TaskNone }), nil
+}
+
+// entries derives and sorts the entries of cases, with pubs giving each case's publications.
+func (s *Service) entries(cases []domain.Case, pubs func(domain.Case) ([]domain.Publication, error)) ([]Entry, error) {
 	cal, err := s.st.Calendar()
 	if err != nil {
 		return nil, err
@@ -107,7 +166,11 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 	today := s.today()
 	out := make([]Entry, 0, len(cases))
 	for _, c := range cases {
-		out = append(out, s.entry(c, byCase[c.ID], cal, rules, today))
+		ps, err := pubs(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s.entry(c, ps, cal, rules, today))
 	}
 	sortEntries(out)
 	return out, nil
@@ -229,9 +292,9 @@ func sortEntries(es []Entry) {
 }
 
 // cases lists every case sess may see that matches keep, without paging.
-func (s *Service) cases(sess office.Session, keep func(domain.Case) bool) ([]domain.Case, error) {
+func (s *Service) cases(sess office.Session, q store.CaseQuery, keep func(domain.Case) bool) ([]domain.Case, error) {
 	var out []domain.Case
-	q := store.CaseQuery{Limit: 500, Match: func(c domain.Case) bool { return c.MaySee(sess.User) && keep(c) }}
+	q.Limit, q.Match = 500, func(c domain.Case) bool { return c.MaySee(sess.User) && keep(c) }
 	for {
 		page, err := s.st.Cases(q)
 		if err != nil {
@@ -732,7 +795,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	if !domain.Allowed(sess.User.Roles, domain.PermPublicationPublish) {
 		return nil, nil
 	}
-	entries, err := s.Entries(sess)
+	entries, err := s.openEntries(sess)
 	if err != nil {
 		return nil, err
 	}

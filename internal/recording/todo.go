@@ -27,23 +27,43 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 		return nil, nil
 	}
 	office := slices.Contains(u.Roles, domain.RoleHead) || slices.Contains(u.Roles, domain.RoleAdmin)
-	all, err := s.st.Recordings(store.RecordingFilter{})
+	// Only the recordings the dashboard can ask about are read, from their indexes: those
+	// not yet assigned to a case, and those late without a reason or with a wrong clock.
+	// An office with years of footage has few of either.
+	unassignedAll, err := s.st.Recordings(store.RecordingFilter{Unassigned: true})
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
+	recentLate, err := s.st.RecordingsLateSince(now.Add(-lateLookback))
+	if err != nil {
+		return nil, err
+	}
+	wrongClock, err := s.st.RecordingsFutureCapture()
+	if err != nil {
+		return nil, err
+	}
+	seen := map[uint64]bool{}
+	attention := slices.DeleteFunc(append(recentLate, wrongClock...), func(r domain.Recording) bool {
+		dup := seen[r.ID]
+		seen[r.ID] = true
+		return dup
+	})
+	slices.SortStableFunc(attention, func(a, b domain.Recording) int { return sortTime(a).Compare(sortTime(b)) })
 	var late, unassigned []domain.Recording
 	clockDevices := map[string]bool{}
 	future := 0
-	for _, r := range all {
+	for _, r := range unassignedAll {
+		if (office || r.ImportedBy == u.Name) && now.Sub(r.Imported) > unassignedGrace {
+			unassigned = append(unassigned, r)
+		}
+	}
+	for _, r := range attention {
 		if !office && r.ImportedBy != u.Name {
 			continue
 		}
 		if r.Late() && r.LateReason == "" && now.Sub(r.Imported) < lateLookback {
 			late = append(late, r)
-		}
-		if r.CaseID == 0 && now.Sub(r.Imported) > unassignedGrace {
-			unassigned = append(unassigned, r)
 		}
 		if r.FutureCapture() {
 			future++
@@ -93,7 +113,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	if domain.Allowed(u.Roles, domain.PermDeleteRecording) {
 		today := domain.DateOf(now)
 		n := 0
-		for _, r := range all {
+		for _, r := range unassignedAll { // only recordings without a case may ever be deleted
 			if r.CanDelete(today) == nil {
 				n++
 			}
@@ -172,4 +192,13 @@ func (s *Service) Stats(sess office.Session, from, to time.Time) (Stats, error) 
 		}
 	}
 	return st, nil
+}
+
+// sortTime is when a recording was made, or imported when that is unknown: the order the
+// dashboard's examples are named in, as the store lists recordings.
+func sortTime(r domain.Recording) time.Time {
+	if r.Captured.IsZero() {
+		return r.Imported
+	}
+	return r.Captured
 }

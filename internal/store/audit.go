@@ -48,6 +48,9 @@ func (s *Store) appendEvent(tx *bbolt.Tx, actor, action, target, summary string)
 	}
 	e.Hash = e.ComputeHash()
 	rec := eventRecord{e.Seq, e.Time, e.Actor, e.Action, e.Target, e.Summary, e.PrevHash, e.Hash}
+	// The chain only grows at its end: fill its pages instead of splitting them in half,
+	// which keeps a million events in half the space and reads them twice as fast.
+	tx.Bucket(bucketAudit).FillPercent = 0.95
 	if err := put(tx, bucketAudit, itob(e.Seq), rec); err != nil {
 		return err
 	}
@@ -139,6 +142,9 @@ type ChainReport struct {
 	OK       bool
 	BrokenAt uint64 // sequence number of the first bad event (0 when OK)
 	Problem  string // Chinese description of what is wrong
+	// Missing names records the chain speaks of that are no longer in the database
+	// (deleted outside LawDesk); they do not break the chain itself.
+	Missing []string
 }
 
 // VerifyChain walks the whole audit chain and reports the first broken link: a changed
@@ -151,6 +157,8 @@ func (s *Store) VerifyChain() (ChainReport, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		var prev string
 		var want uint64 = 1
+		witness := newRecordWitness()
+		defer func() { rep.Missing = witness.problems() }()
 		c := tx.Bucket(bucketAudit).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var r eventRecord
@@ -172,6 +180,7 @@ func (s *Store) VerifyChain() (ChainReport, error) {
 			if !rep.OK {
 				return nil
 			}
+			witness.note(tx, e)
 			if rep.Events == 0 {
 				rep.First = e
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -146,29 +147,35 @@ func CaseTarget(id uint64) string { return "case:" + strconv.FormatUint(id, 10) 
 // 〔2026〕12号, [2026]12号 and （2026）012号 are the same number).
 func (s *Store) CreateCase(ch Change, c domain.Case, numbering *CaseNumbering) (domain.Case, error) {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		if numbering != nil {
-			n, err := s.nextCaseNumber(tx, *numbering, c.Type)
-			if err != nil {
-				return err
-			}
-			c.Number = n
-		} else if err := s.claimTypedNumber(tx, c.Number); err != nil {
-			return err
-		}
-		seq, err := tx.Bucket(bucketCases).NextSequence()
-		if err != nil {
-			return err
-		}
-		now := s.Now()
-		c.ID, c.Created, c.Updated, c.CreatedBy = seq, now, now, ch.Actor
-		c.Status = domain.StatusFor(c.Stage, c.Archived)
-		if err := s.writeCase(tx, nil, c); err != nil {
-			return err
-		}
-		return s.appendEvent(tx, ch.Actor, "case.create", CaseTarget(c.ID),
-			ch.summary(fmt.Sprintf("登记案件 %s（%s，%s）", c.Number, c.Type.Label(), c.MatterName)))
+		var err error
+		c, err = s.createCase(tx, ch, c, numbering)
+		return err
 	})
 	return c, internal(err)
+}
+
+func (s *Store) createCase(tx *bbolt.Tx, ch Change, c domain.Case, numbering *CaseNumbering) (domain.Case, error) {
+	if numbering != nil {
+		n, err := s.nextCaseNumber(tx, *numbering, c.Type)
+		if err != nil {
+			return c, err
+		}
+		c.Number = n
+	} else if err := s.claimTypedNumber(tx, c.Number); err != nil {
+		return c, err
+	}
+	seq, err := tx.Bucket(bucketCases).NextSequence()
+	if err != nil {
+		return c, err
+	}
+	now := s.Now()
+	c.ID, c.Created, c.Updated, c.CreatedBy = seq, now, now, ch.Actor
+	c.Status = domain.StatusFor(c.Stage, c.Archived)
+	if err := s.writeCase(tx, nil, c); err != nil {
+		return c, err
+	}
+	return c, s.appendEvent(tx, ch.Actor, "case.create", CaseTarget(c.ID),
+		ch.summary(fmt.Sprintf("登记案件 %s（%s，%s）", c.Number, c.Type.Label(), c.MatterName)))
 }
 
 // nextCaseNumber gives out the next number of the rule's sequence for the year, skipping
@@ -311,6 +318,12 @@ func (s *Store) writeCase(tx *bbolt.Tx, old *domain.Case, c domain.Case) error {
 	}
 	if err := s.updateSets(tx, c.ID, oldSets, caseSets(c)); err != nil {
 		return err
+	}
+	if err := refreshPublicationOpen(tx, c); err != nil {
+		return err
+	}
+	if old != nil && slices.Equal(caseFieldText(*old), caseFieldText(c)) {
+		return nil // most saves complete a stage: the searchable text stays as it was
 	}
 	return s.reindexCaseText(tx, c)
 }
@@ -484,8 +497,11 @@ type CaseQuery struct {
 	Type      domain.ActType
 	OfficerID uint64 // cases this officer is assigned to
 	Year      int
-	Pending   bool   // only cases not yet archived
-	Text      string // full-text search: number, party, matter, facts, documents
+	Pending   bool // only cases not yet archived
+	// PublicationOpen selects the cases whose publication may still need doing (decided and
+	// not yet published, or published and since changed): the publication service's to-dos.
+	PublicationOpen bool
+	Text            string // full-text search: number, party, matter, facts, documents
 	// OnlyOfficer restricts the result to the cases of one officer (what a plain officer
 	// may see); 0 means no restriction.
 	OnlyOfficer uint64
@@ -603,6 +619,9 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 		if q.Pending {
 			add(setPending)
 		}
+		if q.PublicationOpen {
+			add(setPublicationOpen)
+		}
 		textual := false
 		text := normalizeQuery(q.Text)
 		keywords := foldedKeywords(text)
@@ -670,6 +689,24 @@ func (s *Store) CaseCounts() (map[string]int, error) {
 	return out, internal(err)
 }
 
+// caseIndexFields are the fields of a stored case its index sets are made from (keep them
+// in step with caseSets: TestCaseIndexFieldsGiveTheSameSets).
+type caseIndexFields struct {
+	ID         uint64         `json:"id"`
+	Number     string         `json:"number"`
+	Type       domain.ActType `json:"type"`
+	OfficerIDs []uint64       `json:"officers"`
+	Stage      domain.Stage   `json:"stage"`
+	Opened     domain.Date    `json:"opened,omitzero"`
+	Archived   domain.Date    `json:"archived,omitzero"`
+	Created    time.Time      `json:"created"`
+}
+
+func (r caseIndexFields) toCase() domain.Case {
+	return domain.Case{ID: r.ID, Number: r.Number, Type: r.Type, OfficerIDs: r.OfficerIDs, Stage: r.Stage,
+		Opened: r.Opened, Archived: r.Archived, Created: r.Created}
+}
+
 // casesCheck verifies the case indexes against the cases themselves.
 var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	ch := Check{Name: "案件索引"}
@@ -677,7 +714,7 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	byNumber := tx.Bucket(bucketCasesByNumber)
 	tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
 		n++
-		var r caseRecord
+		var r caseIndexFields // not the whole record: this walks every case at start-up
 		if err := decode(v, &r); err != nil {
 			ch.Problems = append(ch.Problems, fmt.Sprintf("案件记录 %d 无法读取", btoi(k)))
 			return nil
@@ -694,6 +731,14 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	})
 	if byNumber.Stats().KeyN != n {
 		ch.Problems = append(ch.Problems, fmt.Sprintf("编号索引有 %d 条，案件有 %d 件", byNumber.Stats().KeyN, n))
+		listed := 0
+		byNumber.ForEach(func(number, id []byte) error {
+			if len(id) == 8 && tx.Bucket(bucketCases).Get(id) == nil && listed < 20 {
+				listed++
+				ch.Problems = append(ch.Problems, fmt.Sprintf("编号 %s 指向的案件（内部编号 %d）不存在，案件记录被删除了", number, btoi(id)))
+			}
+			return nil
+		})
 	}
 	ch.Summary = fmt.Sprintf("%d 件案件", n)
 	return ch

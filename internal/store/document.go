@@ -72,8 +72,18 @@ type NewDocument struct {
 // its search terms (and the case's), the previous version marked superseded (never
 // changed otherwise), and the audit event. An archived case refuses.
 func (s *Store) AddDocument(ch Change, nd NewDocument) (domain.Document, error) {
-	d := nd.Doc
+	var d domain.Document
 	err := s.db.Update(func(tx *bbolt.Tx) error {
+		var err error
+		d, err = s.addDocument(tx, ch, nd)
+		return err
+	})
+	return d, internal(err)
+}
+
+func (s *Store) addDocument(tx *bbolt.Tx, ch Change, nd NewDocument) (d domain.Document, err error) {
+	d = nd.Doc
+	err = func() error {
 		var cr caseRecord
 		if ok, err := get(tx, bucketCases, itob(d.CaseID), &cr); err != nil {
 			return err
@@ -129,8 +139,8 @@ func (s *Store) AddDocument(ch Change, nd NewDocument) (domain.Document, error) 
 		}
 		return s.appendEvent(tx, ch.Actor, action, DocumentTarget(d.CaseID, d.ID),
 			ch.summary(fmt.Sprintf("%s %s：%s（%s，%d 页，文件 %s）", cr.Number, what, d.Title, d.Type, d.Pages, d.FileName)))
-	})
-	return d, internal(err)
+	}()
+	return d, err
 }
 
 func thumbKey(docID uint64, page int) []byte {

@@ -27,6 +27,15 @@ type ArchiveNumbering struct {
 // must still match what is stored.
 func (s *Store) ArchiveCase(ch Change, c domain.Case, order []uint64, n ArchiveNumbering) (domain.Case, error) {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
+		var err error
+		c, err = s.archiveCase(tx, ch, c, order, n)
+		return err
+	})
+	return c, internal(err)
+}
+
+func (s *Store) archiveCase(tx *bbolt.Tx, ch Change, c domain.Case, order []uint64, n ArchiveNumbering) (domain.Case, error) {
+	err := func() error {
 		docs, err := s.documents(tx, c.ID)
 		if err != nil {
 			return err
@@ -67,8 +76,8 @@ func (s *Store) ArchiveCase(ch Change, c domain.Case, order []uint64, n ArchiveN
 		c, err = s.saveCase(tx, ch, c, "case.archive",
 			fmt.Sprintf("案件 %s 归档，档号 %s，卷内 %d 件", c.Number, c.ArchiveNo, len(order)))
 		return err
-	})
-	return c, internal(err)
+	}()
+	return c, err
 }
 
 // dossierCheck (四性检测, DA/T 70) of every archived case: item numbers 1…n without gaps

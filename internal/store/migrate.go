@@ -21,6 +21,8 @@ type migration struct {
 // migrations lists every schema step in order. Never edit a released step: add a new one.
 var migrations = []migration{
 	{1, "initial buckets", func(tx *bbolt.Tx) error { return nil }},
+	{2, "index of open publications", indexOpenPublications},
+	{3, "indexes of recordings the dashboard asks about", indexRecordingsForDashboard},
 }
 
 // SchemaVersion is the schema this build writes.
@@ -65,7 +67,26 @@ func (s *Store) migrate(steps []migration) error {
 	if current == latest {
 		return nil
 	}
-	if !empty && current > 0 {
+	if empty {
+		// a new data directory starts at the latest schema: every step at once, one event
+		err := s.db.Update(func(tx *bbolt.Tx) error {
+			for _, m := range steps {
+				if err := m.apply(tx); err != nil {
+					return err
+				}
+			}
+			if err := tx.Bucket(bucketMeta).Put(keySchema, itob(uint64(latest))); err != nil {
+				return err
+			}
+			return s.appendEvent(tx, domain.SystemActor, "store.migrate", "schema",
+				fmt.Sprintf("新建数据，数据结构为第 %d 版", latest))
+		})
+		if err != nil {
+			return domain.Wrap(err, domain.EINTERNAL, "无法建立新的数据文件，请检查磁盘空间和权限。")
+		}
+		return nil
+	}
+	if current > 0 {
 		if err := s.backupBeforeMigration(current); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -24,7 +25,7 @@ func TestMigrationBacksUpThenMigrates(t *testing.T) {
 	if v != store.SchemaVersion()+1 {
 		t.Fatalf("version = %d", v)
 	}
-	bak := filepath.Join(dir, store.DBFile+".v1.bak")
+	bak := filepath.Join(dir, fmt.Sprintf("%s.v%d.bak", store.DBFile, store.SchemaVersion()))
 	got, err := os.ReadFile(bak)
 	if err != nil {
 		t.Fatalf("no backup before migration: %v", err)

@@ -115,38 +115,52 @@ func pubCaseKey(caseID, id uint64) []byte { return append(itob(caseID), itob(id)
 // to the audit chain in the same transaction. A publication's case never changes.
 func (s *Store) SavePublication(ch Change, p domain.Publication, action, summary string) (domain.Publication, error) {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketPublications)
-		now := s.Now()
-		if p.ID == 0 {
-			seq, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			p.ID, p.Created = seq, now
-			if err := tx.Bucket(bucketPublicationsByCase).Put(pubCaseKey(p.CaseID, p.ID), nil); err != nil {
-				return err
-			}
-		} else {
-			var old publicationRecord
-			ok, err := get(tx, bucketPublications, itob(p.ID), &old)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return domain.Errorf(domain.ENOTFOUND, "公开记录不存在（编号 %d）。", p.ID)
-			}
-			if old.CaseID != p.CaseID {
-				return domain.Errorf(domain.EINVALID, "公开记录 %d 属于另一个案件，不能改到案件 %s。", p.ID, p.CaseNumber)
-			}
-			p.Created = old.Created
-		}
-		p.Updated = now
-		if err := put(tx, bucketPublications, itob(p.ID), toPublicationRecord(p)); err != nil {
-			return err
-		}
-		return s.appendEvent(tx, ch.Actor, action, PublicationTarget(p.CaseID, p.ID), ch.summary(summary))
+		var err error
+		p, err = s.savePublication(tx, ch, p, action, summary)
+		return err
 	})
 	return p, internal(err)
+}
+
+func (s *Store) savePublication(tx *bbolt.Tx, ch Change, p domain.Publication, action, summary string) (domain.Publication, error) {
+	b := tx.Bucket(bucketPublications)
+	now := s.Now()
+	if p.ID == 0 {
+		seq, err := b.NextSequence()
+		if err != nil {
+			return p, err
+		}
+		p.ID, p.Created = seq, now
+		if err := tx.Bucket(bucketPublicationsByCase).Put(pubCaseKey(p.CaseID, p.ID), nil); err != nil {
+			return p, err
+		}
+	} else {
+		var old publicationRecord
+		ok, err := get(tx, bucketPublications, itob(p.ID), &old)
+		if err != nil {
+			return p, err
+		}
+		if !ok {
+			return p, domain.Errorf(domain.ENOTFOUND, "公开记录不存在（编号 %d）。", p.ID)
+		}
+		if old.CaseID != p.CaseID {
+			return p, domain.Errorf(domain.EINVALID, "公开记录 %d 属于另一个案件，不能改到案件 %s。", p.ID, p.CaseNumber)
+		}
+		p.Created = old.Created
+	}
+	p.Updated = now
+	if err := put(tx, bucketPublications, itob(p.ID), toPublicationRecord(p)); err != nil {
+		return p, err
+	}
+	var c caseRecord
+	if ok, err := get(tx, bucketCases, itob(p.CaseID), &c); err != nil {
+		return p, err
+	} else if ok {
+		if err := refreshPublicationOpen(tx, c.toCase()); err != nil {
+			return p, err
+		}
+	}
+	return p, s.appendEvent(tx, ch.Actor, action, PublicationTarget(p.CaseID, p.ID), ch.summary(summary))
 }
 
 // Publication returns one publication.

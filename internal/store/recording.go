@@ -24,6 +24,11 @@ var (
 	bucketRecordingsByTime    = newBucket("recordings_by_time")    // capture key, id → nil
 	bucketRecordingsByDevice  = newBucket("recordings_by_device")  // device 0 id → nil
 	bucketRecordingsByOfficer = newBucket("recordings_by_officer") // officer number 0 id → nil
+	// What the dashboard asks about, so it reads a handful of recordings, not every one.
+	bucketRecordingsUnassigned = newBucket("recordings_unassigned") // capture key, id → nil (not deleted, no case)
+	bucketRecordingsLate       = newBucket("recordings_late")       // import key, id → nil (late without a reason)
+	bucketRecordingsFuture     = newBucket("recordings_future")     // id → nil (captured "after" import: a wrong clock)
+	bucketRecordingsDeleted    = newBucket("recordings_deleted")    // id → nil (tombstones)
 )
 
 type recordingRecord struct {
@@ -118,6 +123,21 @@ func indexRecording(tx *bbolt.Tx, r recordingRecord, add bool) error {
 	if r.OfficerNo != "" {
 		entries = append(entries, entry{bucketRecordingsByOfficer, textIndexKey(r.OfficerNo, r.ID), nil})
 	}
+	switch {
+	case r.Deleted:
+		entries = append(entries, entry{bucketRecordingsDeleted, itob(r.ID), nil})
+	default:
+		if r.CaseID == 0 {
+			entries = append(entries, entry{bucketRecordingsUnassigned, append(captureKey(r), itob(r.ID)...), nil})
+		}
+		rec := r.recording()
+		if rec.Late() && rec.LateReason == "" {
+			entries = append(entries, entry{bucketRecordingsLate, append(timeKey(r.Imported), itob(r.ID)...), nil})
+		}
+		if rec.FutureCapture() {
+			entries = append(entries, entry{bucketRecordingsFuture, itob(r.ID), nil})
+		}
+	}
 	for _, e := range entries {
 		b := tx.Bucket(e.bucket)
 		var err error
@@ -155,9 +175,18 @@ type AddedRecording struct {
 // event. A file whose SHA-256 is already recorded is not added again; the existing
 // recording is returned with Duplicate set. The blobs must already be durable.
 func (s *Store) AddRecordings(ch Change, batch []NewRecording) ([]AddedRecording, error) {
-	out := make([]AddedRecording, 0, len(batch))
+	var out []AddedRecording
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		out = out[:0]
+		var err error
+		out, err = s.addRecordings(tx, ch, batch)
+		return err
+	})
+	return out, internal(err)
+}
+
+func (s *Store) addRecordings(tx *bbolt.Tx, ch Change, batch []NewRecording) ([]AddedRecording, error) {
+	out := make([]AddedRecording, 0, len(batch))
+	err := func() error {
 		for _, n := range batch {
 			r := n.Recording
 			if id := tx.Bucket(bucketRecordingsBySHA).Get([]byte(n.Blob.SHA256)); id != nil {
@@ -196,8 +225,8 @@ func (s *Store) AddRecordings(ch Change, batch []NewRecording) ([]AddedRecording
 			out = append(out, AddedRecording{Recording: r})
 		}
 		return nil
-	})
-	return out, internal(err)
+	}()
+	return out, err
 }
 
 func recordingTarget(id uint64) string { return fmt.Sprintf("recording:%d", id) }
@@ -306,6 +335,8 @@ func (s *Store) Recordings(f RecordingFilter) ([]domain.Recording, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		var ids []uint64
 		switch {
+		case f.Unassigned && !f.Deleted:
+			ids = prefixIDs(tx, bucketRecordingsUnassigned, nil)
 		case f.CaseID != 0:
 			ids = prefixIDs(tx, bucketRecordingsByCase, itob(f.CaseID))
 		case f.Device != "":
@@ -453,16 +484,16 @@ func (s *Store) DeleteRecording(ch Change, id uint64) (r domain.Recording, remov
 func (s *Store) DeletedRecordingBlobs() ([]string, error) {
 	var out []string
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketRecordings).ForEach(func(k, v []byte) error {
-			var r recordingRecord
-			if err := decode(v, &r); err != nil {
+		for _, id := range prefixIDs(tx, bucketRecordingsDeleted, nil) {
+			r, err := loadRecording(tx, id)
+			if err != nil {
 				return err
 			}
 			if r.Deleted && tx.Bucket(bucketBlobs).Get([]byte(r.SHA256)) == nil {
 				out = append(out, r.SHA256)
 			}
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, internal(err)
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -177,6 +178,9 @@ func internal(err error) error {
 	}
 	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
 		return domain.Wrap(err, domain.EFORBIDDEN, "数据以只读方式打开，不能修改。")
+	}
+	if errors.Is(err, syscall.ENOSPC) {
+		return domain.Wrap(err, domain.EINVALID, "磁盘空间已满，操作没有完成，已保存的数据未受影响。请清理数据目录所在磁盘的空间后重试。")
 	}
 	return domain.Wrap(err, domain.EINTERNAL, "读写数据时出错，操作没有完成，已保存的数据未受影响。")
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"go.etcd.io/bbolt"
+
+	"lawdesk/internal/blob"
 )
 
 // Check is one section of a verification report.
@@ -44,43 +46,81 @@ func registerCheck(c consistencyCheck) bool {
 // Verify checks the audit chain end to end, every entity's consistency, and re-hashes
 // every stored file.
 func (s *Store) Verify(ctx context.Context, progress func(done int64)) (Report, error) {
-	var rep Report
-	chain, err := s.VerifyChain()
+	rep, sizes, err := s.verifyRecords()
 	if err != nil {
 		return rep, err
-	}
-	c := Check{Name: "审计链", Summary: fmt.Sprintf("%d 条记录", chain.Events)}
-	if !chain.OK {
-		c.Problems = append(c.Problems, chain.Problem)
-	}
-	rep.Checks = append(rep.Checks, c)
-
-	err = s.db.View(func(tx *bbolt.Tx) error {
-		for _, check := range consistencyChecks {
-			rep.Checks = append(rep.Checks, check(s, tx))
-		}
-		return nil
-	})
-	if err != nil {
-		return rep, internal(err)
-	}
-
-	sizes, err := s.BlobSizes()
-	if err != nil {
-		return rep, err
-	}
-	var total int64
-	for _, n := range sizes {
-		total += n
 	}
 	problems, err := s.blobs.Verify(ctx, sizes, progress)
 	if err != nil {
 		return rep, internal(err)
 	}
-	c = Check{Name: "文件存储", Summary: fmt.Sprintf("%d 个文件，共 %.1f MB", len(sizes), float64(total)/1e6)}
+	rep.Checks = append(rep.Checks, blobCheck(sizes, problems, "重新计算哈希"))
+	return rep, nil
+}
+
+// VerifyQuick checks everything Verify checks except the contents of the stored files:
+// the audit chain end to end, every entity's consistency, and that each stored file is
+// present with its recorded size. It reads only the database and the file sizes, so it
+// takes seconds even with hundreds of gigabytes of footage; LawDesk runs it at start-up.
+func (s *Store) VerifyQuick(ctx context.Context) (Report, error) {
+	rep, sizes, err := s.verifyRecords()
+	if err != nil {
+		return rep, err
+	}
+	problems, err := s.blobs.CheckSizes(ctx, sizes)
+	if err != nil {
+		return rep, internal(err)
+	}
+	rep.Checks = append(rep.Checks, blobCheck(sizes, problems, "只核对是否存在和大小"))
+	return rep, nil
+}
+
+// verifyRecords checks the audit chain and every entity's consistency, and returns the
+// registered files with their sizes for the file check.
+func (s *Store) verifyRecords() (Report, map[string]int64, error) {
+	// The chain and the entities' checks read different buckets: walk them side by side
+	// (each in its own read transaction), which halves the time on a two-core office PC.
+	var chain ChainReport
+	var chainErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		chain, chainErr = s.VerifyChain()
+	}()
+	checks := make([]Check, 0, len(consistencyChecks))
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		for _, check := range consistencyChecks {
+			checks = append(checks, check(s, tx))
+		}
+		return nil
+	})
+	<-done
+	var rep Report
+	if chainErr != nil {
+		return rep, nil, chainErr
+	}
+	c := Check{Name: "审计链", Summary: fmt.Sprintf("%d 条记录", chain.Events)}
+	if !chain.OK {
+		c.Problems = append(c.Problems, chain.Problem)
+	}
+	rep.Checks = append(rep.Checks, c, Check{Name: "记录完整性（与审计链对照）",
+		Summary: "审计链记载的每件案件、文书、公开、音像记录、执法人员和事项都还在", Problems: chain.Missing})
+	rep.Checks = append(rep.Checks, checks...)
+	if err != nil {
+		return rep, nil, internal(err)
+	}
+	sizes, err := s.BlobSizes()
+	return rep, sizes, err
+}
+
+func blobCheck(sizes map[string]int64, problems []blob.Problem, how string) Check {
+	var total int64
+	for _, n := range sizes {
+		total += n
+	}
+	c := Check{Name: "文件存储", Summary: fmt.Sprintf("%d 个文件，共 %.1f MB，%s", len(sizes), float64(total)/1e6, how)}
 	for _, p := range problems {
 		c.Problems = append(c.Problems, p.Detail)
 	}
-	rep.Checks = append(rep.Checks, c)
-	return rep, nil
+	return c
 }

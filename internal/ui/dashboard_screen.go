@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -91,6 +92,7 @@ func (u *UI) dashboardScreen() fyne.CanvasObject {
 
 	filters := container.NewHBox(title, layout.NewSpacer(), counts, mine, fixedWidth(170, kind))
 	header := container.NewVBox(
+		u.integrityBanner(),
 		container.NewHBox(heading(lang.L("nav.home")), layout.NewSpacer(), widget.NewLabel(today)),
 		widget.NewLabel(greeting),
 		filters,
@@ -128,13 +130,26 @@ func (u *UI) todoSources() []todoSource {
 
 // todos gathers the dashboard entries of every capability, soonest first (sortTodos).
 func (u *UI) todos() ([]domain.Todo, error) {
+	// The sources read different parts of the store: ask them side by side, so the home
+	// screen waits for the slowest, not for all of them in turn.
+	sources := u.todoSources()
+	lists := make([][]domain.Todo, len(sources))
+	errs := make([]error, len(sources))
+	var wg sync.WaitGroup
+	for i, src := range sources {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lists[i], errs[i] = src.Todos(u.sess)
+		}()
+	}
+	wg.Wait()
 	var all []domain.Todo
-	for _, src := range u.todoSources() {
-		t, err := src.Todos(u.sess)
-		if err != nil {
-			return nil, err
+	for i := range sources {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		all = append(all, t...)
+		all = append(all, lists[i]...)
 	}
 	sortTodos(all)
 	return all, nil

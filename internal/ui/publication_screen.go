@@ -35,6 +35,8 @@ type pubScreen struct {
 
 	table   *widget.Table
 	summary *widget.Label
+	year    *widget.Select // the year whose decisions are listed (tasks of every year always are)
+	years   []int          // the choices of year, 0 meaning every year
 	status  *widget.Select
 	mine    *widget.Check
 	search  *widget.Entry
@@ -70,6 +72,7 @@ func (s *pubScreen) listView() fyne.CanvasObject {
 	for i, f := range statusFilters {
 		labels[i] = lang.L("pub.filter." + f)
 	}
+	s.yearChoices()
 	s.status = widget.NewSelect(labels, func(string) { s.filter() })
 	s.status.SetSelectedIndex(0)
 	s.mine = widget.NewCheck(lang.L("pub.filter.mine"), func(bool) { s.filter() })
@@ -128,7 +131,7 @@ func (s *pubScreen) listView() fyne.CanvasObject {
 	if domain.Allowed(u.sess.User.Roles, domain.PermPublicationSettings) {
 		top.Add(widget.NewButtonWithIcon(lang.L("pub.rules"), theme.SettingsIcon(), u.publicationRulesDialog))
 	}
-	filters := container.NewBorder(nil, nil, container.NewHBox(fixedWidth(150, s.status), s.mine), nil, s.search)
+	filters := container.NewBorder(nil, nil, container.NewHBox(fixedWidth(120, s.year), fixedWidth(150, s.status), s.mine), nil, s.search)
 	actions := container.NewHBox(s.prepare, s.record, s.notPublic, s.withdraw, s.history)
 	header := container.NewVBox(top, note(lang.L("pub.intro")), s.summary, filters)
 	return container.NewBorder(header, actions, nil, nil, s.table)
@@ -140,18 +143,65 @@ func (s *pubScreen) load() {
 	if e := s.current(); e != nil {
 		keep = e.Case.ID
 	}
-	entries, err := s.u.svc.Publication.Entries(s.u.sess)
+	var entries []publication.Entry
+	var err error
+	scope := lang.L("pubyear.scope.all")
+	if year := s.selectedYear(); year != 0 {
+		entries, err = s.u.svc.Publication.EntriesOfYear(s.u.sess, year)
+		scope = fmt.Sprintf(lang.L("pubyear.scope"), year)
+	} else {
+		entries, err = s.u.svc.Publication.Entries(s.u.sess)
+	}
 	if err != nil {
 		s.u.showError(err)
 	}
 	s.entries = entries
 	sum := publication.Summarise(entries)
-	s.summary.SetText(fmt.Sprintf(lang.L("pub.summary"), sum.Pending, sum.Overdue, sum.Published, sum.Late,
+	s.summary.SetText(scope + fmt.Sprintf(lang.L("pub.summary"), sum.Pending, sum.Overdue, sum.Published, sum.Late,
 		sum.WithdrawalsDue, sum.Withdrawn, sum.NotPublic))
 	s.filter()
 	if keep != 0 {
 		s.selectCase(keep)
 	}
+}
+
+// yearChoices offers the years cases are filed under, newest first, then every year; the
+// current year is chosen, so the list reads one year of decisions, not all of them.
+func (s *pubScreen) yearChoices() {
+	counts, err := s.u.svc.Store.CaseCounts()
+	if err != nil {
+		s.u.showError(err)
+	}
+	s.years = nil
+	for k := range counts {
+		if y, err := strconv.Atoi(strings.TrimPrefix(k, "year:")); err == nil && strings.HasPrefix(k, "year:") {
+			s.years = append(s.years, y)
+		}
+	}
+	slices.Sort(s.years)
+	slices.Reverse(s.years)
+	labels := make([]string, 0, len(s.years)+1)
+	chosen := 0
+	now := s.u.svc.Store.Now().Year()
+	for i, y := range s.years {
+		labels = append(labels, fmt.Sprintf(lang.L("pubyear.year"), y))
+		if y == now {
+			chosen = i
+		}
+	}
+	s.years = append(s.years, 0)
+	labels = append(labels, lang.L("pubyear.all"))
+	s.year = widget.NewSelect(labels, nil)
+	s.year.SetSelectedIndex(chosen)
+	s.year.OnChanged = func(string) { s.load() }
+}
+
+// selectedYear is the chosen year, 0 for every year.
+func (s *pubScreen) selectedYear() int {
+	if i := s.year.SelectedIndex(); i >= 0 && i < len(s.years) {
+		return s.years[i]
+	}
+	return 0
 }
 
 // filter shows the entries matching the status filter, "mine" and the search text.
@@ -208,7 +258,11 @@ func (s *pubScreen) openCase(id uint64) {
 		s.status.SetSelectedIndex(0)
 		s.mine.SetChecked(false)
 		s.search.SetText("")
-		if e = s.selectCase(id); e == nil {
+		if e = s.selectCase(id); e == nil && s.selectedYear() != 0 {
+			s.year.SetSelectedIndex(len(s.years) - 1) // every year (reloads)
+			e = s.selectCase(id)
+		}
+		if e == nil {
 			return
 		}
 	}

@@ -190,6 +190,11 @@ func (u *UI) verifyTab() fyne.CanvasObject {
 		result.SetText(lang.L("verify.running"))
 		go func() {
 			rep, err := u.svc.Store.Verify(ctx, nil)
+			if err == nil {
+				if _, err := u.svc.Store.SaveVerifyResult(u.sess.Actor(), true, rep); err == nil && u.check != nil {
+					u.reloadIntegrityWarning() // the dashboard warns (or stops warning) accordingly
+				}
+			}
 			fyne.Do(func() {
 				bar.Stop()
 				bar.Hide()

@@ -59,7 +59,8 @@ type UI struct {
 	sess office.Session
 	main *shell // nil until signed in
 
-	target string // what the next screen should show first, e.g. "users" or "12" (see openTarget)
+	target string          // what the next screen should show first, e.g. "users" or "12" (see openTarget)
+	check  *integrityCheck // the start-up verification and its warning (integrity.go)
 
 	media *mediaState // the import that runs or last ran (导入音像), kept across visits
 }
@@ -104,6 +105,7 @@ func (u *UI) Start() {
 func Run(a fyne.App, svc Services) {
 	u := New(a, svc)
 	u.Start()
+	u.startIntegrityCheck()
 	u.win.ShowAndRun()
 }
 

@@ -270,14 +270,37 @@ func (c *Calendar) WorkingDaysBetween(a, b domain.Date) int {
 	if b.Before(a) {
 		a, b, sign = b, a, -1
 	}
-	n := 0
-	for d := a; d.Before(b); {
-		d = d.AddDays(1)
-		if c.IsWorkingDay(d) {
+	// Mondays to Fridays counted by arithmetic, then corrected by the published days that
+	// fall in the range: a weekday off is one fewer, a make-up weekend day one more. A
+	// decision years overdue costs as little as one due tomorrow.
+	n := weekdaysAfter(a, b)
+	for d, day := range c.days {
+		if !d.After(a) || d.After(b) {
+			continue
+		}
+		weekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+		switch {
+		case day.OffDay && !weekend:
+			n--
+		case !day.OffDay && weekend:
 			n++
 		}
 	}
 	return sign * n
+}
+
+// weekdaysAfter counts the Mondays to Fridays after a up to and including b (a ≤ b).
+func weekdaysAfter(a, b domain.Date) int {
+	days := a.DaysUntil(b)
+	n := days / 7 * 5
+	wd := a.Weekday()
+	for i := 0; i < days%7; i++ {
+		wd = (wd + 1) % 7
+		if wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+	}
+	return n
 }
 
 // Builtin returns the calendar of the schedules shipped inside LawDesk (2019 onwards). It
