@@ -197,31 +197,36 @@ func (s *Store) UpdateReview(caseID uint64, actor, action string, change func(r 
 	var r domain.Review
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		var err error
-		r, _, err = s.reviewByCase(tx, caseID)
-		if err != nil {
-			return err
-		}
-		if r.ID == 0 {
-			r.CaseID = caseID
-		}
-		summary, err := change(&r, ReviewTx{s: s, tx: tx})
-		if err != nil {
-			return err
-		}
-		if r.ID == 0 {
-			if r.ID, err = tx.Bucket(bucketReviews).NextSequence(); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketReviewsByCase).Put(itob(caseID), itob(r.ID)); err != nil {
-				return err
-			}
-		}
-		if err := put(tx, bucketReviews, itob(r.ID), toReviewRecord(r)); err != nil {
-			return err
-		}
-		return s.appendEvent(tx, actor, action, fmt.Sprintf("case:%d", caseID), summary)
+		r, err = s.updateReview(tx, caseID, actor, action, change)
+		return err
 	})
 	return r, internal(err)
+}
+
+func (s *Store) updateReview(tx *bbolt.Tx, caseID uint64, actor, action string, change func(r *domain.Review, t ReviewTx) (string, error)) (domain.Review, error) {
+	r, _, err := s.reviewByCase(tx, caseID)
+	if err != nil {
+		return r, err
+	}
+	if r.ID == 0 {
+		r.CaseID = caseID
+	}
+	summary, err := change(&r, ReviewTx{s: s, tx: tx})
+	if err != nil {
+		return r, err
+	}
+	if r.ID == 0 {
+		if r.ID, err = tx.Bucket(bucketReviews).NextSequence(); err != nil {
+			return r, err
+		}
+		if err := tx.Bucket(bucketReviewsByCase).Put(itob(caseID), itob(r.ID)); err != nil {
+			return r, err
+		}
+	}
+	if err := put(tx, bucketReviews, itob(r.ID), toReviewRecord(r)); err != nil {
+		return r, err
+	}
+	return r, s.appendEvent(tx, actor, action, fmt.Sprintf("case:%d", caseID), summary)
 }
 
 // reviewByCase returns the review of a case; ok is false (and the review zero) when the
