@@ -9,6 +9,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/record"
+	"lawdesk/internal/workday"
 )
 
 // Entry is one line of the review screen's list: a submitted review, or a case that needs
@@ -43,6 +44,13 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.entriesOf(sess, reviews)
+}
+
+// entriesOf makes the entries of reviews sess may see, and of the open cases from 案件审核
+// to 决定 sess may see that need review: not submitted, or (when reviews leaves it out)
+// submitted and settled.
+func (s *Service) entriesOf(sess office.Session, reviews []domain.Review) ([]Entry, error) {
 	today := s.today()
 	cal, err := s.calendar()
 	if err != nil {
@@ -56,20 +64,25 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 			continue
 		}
 		seen[c.ID] = true
-		e := Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName, Stage: c.Stage,
-			Review: r, Submitted: true, Reasons: r.MajorReasons}
-		if r.Status == domain.ReviewPending {
-			e.DaysLeft = cal.WorkingDaysBetween(today, r.Latest().Deadline)
-		}
-		out = append(out, e)
+		out = append(out, reviewEntry(c, r, cal, today))
 	}
-	cands, err := s.candidates(sess, seen)
+	cands, err := s.candidates(sess, seen, cal, today)
 	if err != nil {
 		return nil, err
 	}
 	out = append(out, cands...)
 	sort.SliceStable(out, func(i, j int) bool { return urgency(out[i]) < urgency(out[j]) })
 	return out, nil
+}
+
+// reviewEntry is the entry of a submitted review of case c.
+func reviewEntry(c domain.Case, r domain.Review, cal *workday.Calendar, today domain.Date) Entry {
+	e := Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName, Stage: c.Stage,
+		Review: r, Submitted: true, Reasons: r.MajorReasons}
+	if r.Status == domain.ReviewPending {
+		e.DaysLeft = cal.WorkingDaysBetween(today, r.Latest().Deadline)
+	}
+	return e
 }
 
 // urgency orders the list: waiting for an opinion (nearest deadline first), waiting for the
@@ -91,7 +104,7 @@ func urgency(e Entry) int {
 
 // candidates are the open cases sess may see, from 案件审核 to 决定, that need review and
 // were not submitted (skip).
-func (s *Service) candidates(sess office.Session, skip map[uint64]bool) ([]Entry, error) {
+func (s *Service) candidates(sess office.Session, skip map[uint64]bool, cal *workday.Calendar, today domain.Date) ([]Entry, error) {
 	if !domain.Allowed(sess.User.Roles, domain.PermCaseView) {
 		return nil, nil
 	}
@@ -109,6 +122,12 @@ func (s *Service) candidates(sess office.Session, skip map[uint64]bool) ([]Entry
 			full, err := s.st.Case(c.ID) // the list masks secret cases; the rules need the facts
 			if err != nil {
 				return nil, err
+			}
+			if r, ok, err := s.st.ReviewOfCase(c.ID); err != nil {
+				return nil, err
+			} else if ok { // submitted: a review reviews left out (the dashboard asks for unsettled ones only)
+				out = append(out, reviewEntry(full, r, cal, today))
+				continue
 			}
 			a, err := s.assess(full, nil)
 			if err != nil {
@@ -136,7 +155,13 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	if !domain.Allowed(sess.User.Roles, domain.PermReviewView) {
 		return nil, nil
 	}
-	entries, err := s.Entries(sess)
+	// only unsettled reviews, and the cases still before their decision: the dashboard's
+	// time does not grow with the reviews of past years
+	open, err := s.st.OpenReviews()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := s.entriesOf(sess, open)
 	if err != nil {
 		return nil, err
 	}
