@@ -175,8 +175,10 @@ func (g *generator) staff() error {
 		return err
 	}
 	var model domain.User
+	reviewerOnly := map[uint64]bool{} // legal reviewers review cases, they do not handle them
 	for _, u := range users {
 		g.officerOf[u.Name], g.fullName[u.Name] = u.OfficerID, u.DisplayName()
+		reviewerOnly[u.OfficerID] = u.HasRole(domain.RoleReviewer) && !u.HasRole(domain.RoleOfficer)
 		if u.HasRole(domain.RoleReviewer) {
 			g.reviewers = append(g.reviewers, u.Name)
 		}
@@ -223,7 +225,7 @@ func (g *generator) staff() error {
 		return err
 	}
 	for _, o := range all {
-		if g.byLogin[o.ID] != "" {
+		if g.byLogin[o.ID] != "" && !reviewerOnly[o.ID] {
 			g.officers = append(g.officers, o)
 		}
 	}
