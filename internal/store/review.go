@@ -301,7 +301,20 @@ func (s *Store) ReviewOfCase(caseID uint64) (r domain.Review, ok bool, err error
 func (s *Store) OpenReviews() ([]domain.Review, error) {
 	var out []domain.Review
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketReviewsOpen).ForEach(func(_, id []byte) error {
+		open := tx.Bucket(bucketReviewsOpen)
+		if open == nil { // a store of an older schema opened read-only: no index yet
+			return tx.Bucket(bucketReviews).ForEach(func(_, v []byte) error {
+				var rec reviewRecord
+				if err := decode(v, &rec); err != nil {
+					return err
+				}
+				if r := rec.review(); !reviewSettled(r.Status) {
+					out = append(out, r)
+				}
+				return nil
+			})
+		}
+		return open.ForEach(func(_, id []byte) error {
 			var rec reviewRecord
 			ok, err := get(tx, bucketReviews, id, &rec)
 			if err != nil || !ok {
@@ -447,7 +460,9 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 		if idx := tx.Bucket(bucketReviewsByCase).Get(itob(rec.CaseID)); idx == nil || btoi(idx) != rec.ID {
 			c.Problems = append(c.Problems, fmt.Sprintf("案件 %s 的审核记录未正确登记在案件索引中", rec.CaseNo))
 		}
-		if open := tx.Bucket(bucketReviewsOpen).Get(itob(rec.CaseID)) != nil; open == reviewSettled(rec.review().Status) {
+		if idx := tx.Bucket(bucketReviewsOpen); idx == nil {
+			// an older schema opened read-only: the index comes with the next write open
+		} else if open := idx.Get(itob(rec.CaseID)) != nil; open == reviewSettled(rec.review().Status) {
 			c.Problems = append(c.Problems, fmt.Sprintf("案件 %s 的审核记录在待办审核索引中的登记与其状态（%s）不符", rec.CaseNo, rec.review().Status.Label()))
 		}
 		for i, rd := range rec.Rounds {
@@ -464,12 +479,14 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 		}
 		return nil
 	})
-	_ = tx.Bucket(bucketReviewsOpen).ForEach(func(k, v []byte) error {
-		if tx.Bucket(bucketReviews).Get(v) == nil {
-			c.Problems = append(c.Problems, fmt.Sprintf("待办审核索引 %d 指向不存在的审核记录 %d", btoi(k), btoi(v)))
-		}
-		return nil
-	})
+	if idx := tx.Bucket(bucketReviewsOpen); idx != nil {
+		_ = idx.ForEach(func(k, v []byte) error {
+			if tx.Bucket(bucketReviews).Get(v) == nil {
+				c.Problems = append(c.Problems, fmt.Sprintf("待办审核索引 %d 指向不存在的审核记录 %d", btoi(k), btoi(v)))
+			}
+			return nil
+		})
+	}
 	_ = tx.Bucket(bucketReviewsByCase).ForEach(func(k, v []byte) error {
 		if tx.Bucket(bucketReviews).Get(v) == nil {
 			c.Problems = append(c.Problems, fmt.Sprintf("案件索引 %d 指向不存在的审核记录 %d", btoi(k), btoi(v)))
