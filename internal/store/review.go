@@ -303,7 +303,11 @@ func (s *Store) OpenReviews() ([]domain.Review, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		open := tx.Bucket(bucketReviewsOpen)
 		if open == nil { // a store of an older schema opened read-only: no index yet
-			return tx.Bucket(bucketReviews).ForEach(func(_, v []byte) error {
+			reviews := tx.Bucket(bucketReviews)
+			if reviews == nil {
+				return nil
+			}
+			return reviews.ForEach(func(_, v []byte) error {
 				var rec reviewRecord
 				if err := decode(v, &rec); err != nil {
 					return err
