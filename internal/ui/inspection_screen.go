@@ -632,12 +632,15 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		&widget.FormItem{Text: lang.L("inspection.result.files"), Widget: container.NewVBox(
 			container.NewBorder(nil, nil, nil, addFile, fileList), container.NewHScroll(saved))},
 	)
+	var dlg dialog.Dialog
+	if had && prev.CaseID != 0 { // 全过程记录: the recordings of the case it opened
+		form.Append(lang.L("inspection.result.av"), u.inspectionRecordings(prev, obj.Name, func() { dlg.Hide() }))
+	}
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	progress := widget.NewProgressBarInfinite()
 	progress.Hide()
-	var dlg dialog.Dialog
 	var save *widget.Button
 	save = widget.NewButton(lang.L("action.save"), func() {
 		day, err := domain.ParseDate(date.Text)
