@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,9 +32,9 @@ func (u *UI) inspectionRecordings(r domain.InspectionResult, place string, close
 			return
 		}
 		if len(cr.Recordings) == 0 {
-			box.Add(note(fmt.Sprintf(lang.L("inspection.av.none"), r.CaseNo)))
+			box.Add(wrapped(fmt.Sprintf(lang.L("inspection.av.none"), r.CaseNo)))
 		} else {
-			box.Add(note(fmt.Sprintf(lang.L("inspection.av.count"), r.CaseNo, len(cr.Recordings))))
+			box.Add(wrapped(fmt.Sprintf(lang.L("inspection.av.count"), r.CaseNo, len(cr.Recordings))))
 			list := container.NewVBox()
 			for _, rec := range cr.Recordings {
 				b := widget.NewButtonWithIcon(fmt.Sprintf("%s　%s　%s　%s", formatMinute(rec.Captured), rec.Stage.Label(), rec.Kind.Label(), rec.FileName),
@@ -48,7 +49,7 @@ func (u *UI) inspectionRecordings(r domain.InspectionResult, place string, close
 		if len(cr.Missing) > 0 {
 			l := widget.NewLabel(fmt.Sprintf(lang.L("inspection.av.missing"), domain.StageLabels(cr.Missing)))
 			l.Importance = widget.DangerImportance
-			l.Wrapping = fyne.TextWrapWord
+			l.Wrapping = fyne.TextWrapBreak
 			box.Add(l)
 		}
 		link := widget.NewButtonWithIcon(lang.L("inspection.av.link"), theme.ContentAddIcon(), func() {
@@ -118,10 +119,17 @@ func (u *UI) linkRecordingsDialog(r domain.InspectionResult, place string, done 
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { dlg.Hide() })
 	intro := widget.NewLabel(fmt.Sprintf(lang.L("inspection.av.link.intro"), r.CaseNo, r.Date))
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	content := container.NewBorder(intro, container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, ok)), nil, nil,
 		container.NewVScroll(list))
-	dlg = dialog.NewCustomWithoutButtons(lang.L("inspection.av.link"), content, u.win)
+	dlg = dialog.NewCustomWithoutButtons(strings.TrimSuffix(lang.L("inspection.av.link"), "…"), content, u.win)
 	dlg.Resize(fyne.NewSize(760, 480))
 	dlg.Show()
+}
+
+// wrapped is a label of Chinese text that wraps anywhere (it has no spaces to wrap at).
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapBreak
+	return l
 }
