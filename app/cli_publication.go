@@ -51,7 +51,7 @@ func exportPublications(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "已导出 %d 条行政执法决定的公开内容到 %s / exported %d decisions:\n", res.Decisions, res.Dir, res.Decisions)
 	for _, sec := range res.Sections {
-		fmt.Fprintf(out, "另含%s %d 项 / and %d more published items\n", sec.Title, sec.Count, sec.Count)
+		fmt.Fprintf(out, "另含%s %d 项 / also published: %d item(s) of %s\n", sec.Title, sec.Count, sec.Count, sec.Title)
 	}
 	for _, f := range res.Files {
 		fmt.Fprintln(out, "  "+f)

@@ -90,7 +90,7 @@ func (s *Service) PublicationSection(sess office.Session) (publication.Section, 
 		fmt.Sprintf("导出抽查结果 %d 个任务，用于事后公开", len(pages)))
 }
 
-// findingSummary counts a task's results by finding: "未发现问题 5 户，立案查处 1 户".
+// findingSummary counts a task's results by finding: "未发现问题 5 户；发现问题，立案查处 1 户".
 func findingSummary(t domain.InspectionTask) string {
 	counts := map[domain.Finding]int{}
 	for _, r := range t.Results {
@@ -102,7 +102,7 @@ func findingSummary(t domain.InspectionTask) string {
 			out = append(out, fmt.Sprintf("%s %d 户", f.Label(), counts[f]))
 		}
 	}
-	return strings.Join(out, "，")
+	return strings.Join(out, "；") // a label may hold a comma itself (发现问题，立案查处)
 }
 
 var sectionTemplate = template.Must(template.New("inspections").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
@@ -132,6 +132,6 @@ a{color:#1f5fa8}
 {{range $i, $r := .Rows}}<tr><td class="num">{{inc $i}}</td><td>{{$r.Name}}</td><td class="num">{{$r.CreditCode}}</td><td class="num">{{$r.Date}}</td><td>{{$r.Result}}</td></tr>
 {{end}}</tbody></table>
 {{else}}<p>目前没有已完成的双随机抽查任务。</p>{{end}}
-<footer>依据“双随机、一公开”监管要求公开抽查结果，已依法隐去个人信息。{{.Agency.Name}}{{if .Agency.Phone}} · 对抽查结果有异议的，可以提出。联系电话：{{.Agency.Phone}}{{end}}</footer>
+<footer>依据“双随机、一公开”监管要求公开抽查结果，已依法隐去个人信息。{{.Agency.Name}}{{if .Agency.Phone}} · 对抽查结果有异议的，可以向本机关提出，联系电话：{{.Agency.Phone}}{{end}}</footer>
 </div></body></html>
 `))
