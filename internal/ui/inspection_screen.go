@@ -751,7 +751,7 @@ func (u *UI) publishDialog(t domain.InspectionTask, reload func()) {
 	date.SetText(today.String())
 	channel := widget.NewSelectEntry([]string{"国家企业信用信息公示系统", "本局门户网站", "国家企业信用信息公示系统、本局门户网站", "政务公开栏"})
 	channel.SetText("国家企业信用信息公示系统、本局门户网站")
-	msg := fmt.Sprintf(lang.L("inspection.publish.intro"), t.Done, svc.PublishDeadline(t))
+	msg := fmt.Sprintf(lang.L("inspection.publish.intro"), t.Done, svc.PublishDeadline(t), svc.PublishDays())
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapBreak
 	status := widget.NewLabel("")
