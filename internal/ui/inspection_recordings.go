@@ -31,10 +31,21 @@ func (u *UI) inspectionRecordings(r domain.InspectionResult, place string, close
 			box.Add(note(domain.ErrorMessage(err)))
 			return
 		}
+		link := widget.NewButtonWithIcon(lang.L("inspection.av.link"), theme.ContentAddIcon(), func() {
+			u.linkRecordingsDialog(r, place, fill)
+		})
+		if !u.allowed(domain.PermLabelRecording) {
+			link.Disable()
+		}
+		open := widget.NewButtonWithIcon(lang.L("inspection.av.opencase"), theme.FolderOpenIcon(), func() {
+			closeDialog()
+			u.openTarget(fmt.Sprintf("cases:%d", r.CaseID))
+		})
+		buttons := container.NewHBox(link, open)
 		if len(cr.Recordings) == 0 {
-			box.Add(wrapped(fmt.Sprintf(lang.L("inspection.av.none"), r.CaseNo)))
+			box.Add(container.NewBorder(nil, nil, nil, buttons, wrapped(fmt.Sprintf(lang.L("inspection.av.none"), r.CaseNo))))
 		} else {
-			box.Add(wrapped(fmt.Sprintf(lang.L("inspection.av.count"), r.CaseNo, len(cr.Recordings))))
+			box.Add(container.NewBorder(nil, nil, nil, buttons, wrapped(fmt.Sprintf(lang.L("inspection.av.count"), r.CaseNo, len(cr.Recordings)))))
 			list := container.NewVBox()
 			for _, rec := range cr.Recordings {
 				b := widget.NewButtonWithIcon(fmt.Sprintf("%s　%s　%s　%s", formatMinute(rec.Captured), rec.Stage.Label(), rec.Kind.Label(), rec.FileName),
@@ -52,17 +63,6 @@ func (u *UI) inspectionRecordings(r domain.InspectionResult, place string, close
 			l.Wrapping = fyne.TextWrapBreak
 			box.Add(l)
 		}
-		link := widget.NewButtonWithIcon(lang.L("inspection.av.link"), theme.ContentAddIcon(), func() {
-			u.linkRecordingsDialog(r, place, fill)
-		})
-		if !u.allowed(domain.PermLabelRecording) {
-			link.Disable()
-		}
-		open := widget.NewButtonWithIcon(lang.L("inspection.av.opencase"), theme.FolderOpenIcon(), func() {
-			closeDialog()
-			u.openTarget(fmt.Sprintf("cases:%d", r.CaseID))
-		})
-		box.Add(container.NewHBox(link, open))
 	}
 	fill()
 	return box

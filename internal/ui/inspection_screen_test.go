@@ -190,7 +190,11 @@ func TestResultShowsAndLinksTheCaseRecordings(t *testing.T) {
 	objects[*widget.Table](u)[0].Select(widget.TableCellID{Row: row, Col: 0})
 	objects[*widget.Table](u)[1].Select(widget.TableCellID{Row: caseRow, Col: 1})
 	tapButton(t, u, "inspection.result.view")
-	assertShows(t, u, fmt.Sprintf(tr("inspection.av.none"), result.CaseNo))
+	before, err := u.svc.Recording.ForCase(u.sess, result.CaseID)
+	if err != nil || len(before.Recordings) == 0 { // the demo files the on-site footage under the case
+		t.Fatalf("the demo's inspection case has no recordings: %v", err)
+	}
+	assertShows(t, u, fmt.Sprintf(tr("inspection.av.count"), result.CaseNo, len(before.Recordings)), before.Recordings[0].FileName)
 
 	waiting, err := u.svc.Recording.List(u.sess, store.RecordingFilter{Unassigned: true, Newest: true})
 	if err != nil || len(waiting) == 0 {
@@ -216,11 +220,12 @@ func TestResultShowsAndLinksTheCaseRecordings(t *testing.T) {
 	test.Tap(lastButton(t, u, "inspection.av.link.run"))
 
 	linked, err := u.svc.Recording.ForCase(u.sess, result.CaseID)
-	if err != nil || len(linked.Recordings) != 1 || linked.Recordings[0].ID != waiting[0].ID ||
-		linked.Recordings[0].Stage != domain.StageOnSite || linked.Recordings[0].Place == "" {
+	i := slices.IndexFunc(linked.Recordings, func(r domain.Recording) bool { return r.ID == waiting[0].ID })
+	if err != nil || len(linked.Recordings) != len(before.Recordings)+1 || i < 0 ||
+		linked.Recordings[i].Stage != domain.StageOnSite || linked.Recordings[i].Place == "" {
 		t.Fatalf("after linking: %+v %v", linked.Recordings, err)
 	}
-	assertShows(t, u, fmt.Sprintf(tr("inspection.av.count"), result.CaseNo, 1), waiting[0].FileName)
+	assertShows(t, u, fmt.Sprintf(tr("inspection.av.count"), result.CaseNo, len(linked.Recordings)), waiting[0].FileName)
 
 	// 打开案件 goes to the case
 	tapButton(t, u, "inspection.av.opencase")
