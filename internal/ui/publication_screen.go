@@ -693,7 +693,11 @@ func (u *UI) exportPublicationsDialog() {
 					return
 				}
 				result.Importance = widget.SuccessImportance
-				result.SetText(fmt.Sprintf(lang.L("pub.export.done"), res.Decisions, res.Dir))
+				text := fmt.Sprintf(lang.L("pub.export.done"), res.Decisions, res.Dir)
+				for _, sec := range res.Sections {
+					text += "\n" + fmt.Sprintf(lang.L("pub.export.section"), sec.Title, sec.Count)
+				}
+				result.SetText(text)
 			})
 		}()
 	})
