@@ -24,6 +24,7 @@ import (
 // generated makes a small store once per test binary.
 func generate(t testing.TB, cases int, seed uint64) string {
 	t.Helper()
+	countyScale(t)
 	dir := t.TempDir()
 	if _, err := bench.Generate(dir, bench.Options{Cases: cases, Seed: seed}); err != nil {
 		t.Fatal(err)
@@ -172,6 +173,7 @@ func checkGeneratedReviews(t *testing.T, st *store.Store) {
 // The same seed gives the same office: every event of the audit chain, hence its last hash
 // (in the same directory: the demo's scanner folder is named after it).
 func TestGenerateIsDeterministic(t *testing.T) {
+	countyScale(t)
 	dir := filepath.Join(t.TempDir(), "data")
 	last := func(seed uint64) string {
 		os.RemoveAll(dir)
@@ -311,6 +313,7 @@ func TestRecordingTodosMatchAFullCount(t *testing.T) {
 // The publication screen lists one year at a time: exactly the entries of the full list
 // filed under that year, and every entry with a task from other years.
 func TestPublicationYearMatchesTheFullList(t *testing.T) {
+	countyScale(t)
 	dir := t.TempDir()
 	if _, err := bench.Generate(dir, bench.Options{Cases: 900, Seed: 9, PerYear: 400}); err != nil {
 		t.Fatal(err)
