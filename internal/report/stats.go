@@ -52,7 +52,7 @@ func (f Figure) Text() string {
 			return fmt.Sprintf("%.0f 分钟", f.Value*60) // a few short clips read better in minutes
 		}
 		return fmt.Sprintf("%.1f %s", f.Value, f.Unit)
-	case "%", "天", "轮": // percentages and averages
+	case "%", "天", "轮", "个工作日": // percentages and averages
 		return fmt.Sprintf("%.1f %s", f.Value, f.Unit)
 	}
 	return fmt.Sprintf("%.0f %s", f.Value, f.Unit)
@@ -104,6 +104,16 @@ type Chart struct {
 	Series []Series  `json:"series"`
 	// Stacked bars put the series of a label on top of each other (totals per label).
 	Stacked bool `json:"stacked,omitempty"`
+	// Unit of the values; 件 when empty.
+	Unit string `json:"unit,omitempty"`
+}
+
+// UnitOr is the chart's unit, 件 when none is set.
+func (ch Chart) UnitOr() string {
+	if ch.Unit == "" {
+		return "件"
+	}
+	return ch.Unit
 }
 
 // Series is one row of values of a chart.

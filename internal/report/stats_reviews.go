@@ -95,7 +95,7 @@ var _ = addSection("reviews", 80, func(d *Data, p Period, asOf domain.Date) (Tab
 			if rd.Decided() && p.Contains(op) {
 				days := d.reviewDays(rd)
 				totalDays += days
-				ref := d.reviewRef(r, op, fmt.Sprintf("第 %d 轮：%s（%s），%d 个工作日", rd.No, rd.Opinion.Label(), rd.OpinionNo, days))
+				ref := d.reviewRef(r, op, fmt.Sprintf("第 %d 轮%s，用时 %d 个工作日，%s", rd.No, rd.Opinion.Label(), days, rd.OpinionNo))
 				opinions = append(opinions, ref)
 				byOpinion[rd.Opinion] = append(byOpinion[rd.Opinion], ref)
 			}
@@ -141,7 +141,7 @@ var _ = addSection("reviews", 80, func(d *Data, p Period, asOf domain.Date) (Tab
 	for _, o := range domain.AllOpinions {
 		t.Figures = append(t.Figures, withLevel(count("reviews.opinion."+string(o), o.Label(), "份", byOpinion[o]), 1))
 	}
-	avgDays := Figure{Key: "reviews.days.avg", Label: "平均审核用时（工作日）", Unit: "天", Refs: opinions}
+	avgDays := Figure{Key: "reviews.days.avg", Label: "平均审核用时", Unit: "个工作日", Refs: opinions}
 	if len(opinions) > 0 {
 		avgDays.Value = float64(totalDays) / float64(len(opinions))
 	}
@@ -153,7 +153,7 @@ var _ = addSection("reviews", 80, func(d *Data, p Period, asOf domain.Date) (Tab
 	)
 	var charts []Chart
 	if len(opinions) > 0 {
-		pie := Chart{Key: "chart.review.opinions", Title: "法制审核意见构成", Kind: ChartPie, Series: []Series{{Name: "份数"}}}
+		pie := Chart{Key: "chart.review.opinions", Title: "法制审核意见构成", Kind: ChartPie, Unit: "份", Series: []Series{{Name: "份数"}}}
 		for _, o := range domain.AllOpinions {
 			if n := len(byOpinion[o]); n > 0 {
 				pie.Labels = append(pie.Labels, o.Label())

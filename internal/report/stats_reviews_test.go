@@ -189,7 +189,7 @@ func TestReviewFiguresMatchAnIndependentCount(t *testing.T) {
 				if math.Abs(f.Value-want[key]) > 1e-9 {
 					t.Errorf("%s (%s) = %v, independent count %v", key, f.Label, f.Value, want[key])
 				}
-				if f.Unit != "天" && f.Unit != "轮" && len(f.Refs) != int(f.Value) {
+				if f.Unit != "个工作日" && f.Unit != "轮" && len(f.Refs) != int(f.Value) {
 					t.Errorf("%s = %v but lists %d records", key, f.Value, len(f.Refs))
 				}
 				for _, r := range f.Refs {
@@ -230,7 +230,7 @@ func TestReviewsInTheAnnualReport(t *testing.T) {
 	}
 	text := pdftotext(t, []byte(pdfBuf.String()))
 	flat := strings.Join(strings.Fields(text), "")
-	for _, want := range []string{"法制审核", "出具审核意见", "平均审核用时（工作日）", "经负责人协调（集体讨论）后作出决定", "法制审核意见构成"} {
+	for _, want := range []string{"法制审核", "出具审核意见", "平均审核用时", "经负责人协调（集体讨论）后作出决定", "法制审核意见构成"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the report PDF does not show %q", want)
 		}
