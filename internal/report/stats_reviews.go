@@ -131,7 +131,7 @@ var _ = addSection("reviews", 80, func(d *Data, p Period, asOf domain.Date) (Tab
 	}
 	t := Table{Title: "法制审核", Note: "送审案件按首次送审日期、审核意见按出具日期、超期按审核期限届满日计入期间；审核用时按工作日计算"}
 	t.Figures = append(t.Figures, count("reviews.cases", "送法制审核的案件", "件", cases))
-	avgRounds := Figure{Key: "reviews.rounds.avg", Label: "平均每件审核轮次", Unit: "轮", Refs: cases, Level: 1}
+	avgRounds := Figure{Key: "reviews.rounds.avg", Label: "平均每件审核轮次", Unit: "轮", Refs: cases}
 	if len(cases) > 0 {
 		avgRounds.Value = float64(rounds) / float64(len(cases))
 	}
