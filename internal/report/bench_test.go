@@ -16,7 +16,8 @@ import (
 )
 
 // The benchmarks run on a large county office: 20,000 cases decided in 2025 (plus the
-// cases of 2024 the loader also reads), each with its stages, and 200,000 audit events.
+// cases of 2024 the loader also reads), each with its stages, one penalty in twenty
+// through legal review, and 200,000 audit events.
 // Building it takes a while, so it is built once per test binary.
 var (
 	bigOnce  sync.Once
@@ -88,8 +89,15 @@ func fillLargeOffice(st *store.Store, c *clock) error {
 				cs.Decision.Fine = domain.Money(100 * (500 + rnd.Intn(20000)))
 				cs.Decision.Summary = ""
 			}
-			if _, err := st.CreateCase(store.Change{Actor: "admin"}, cs, nil); err != nil {
+			created, err := st.CreateCase(store.Change{Actor: "admin"}, cs, nil)
+			if err != nil {
 				return err
+			}
+			// one penalty in twenty was a major decision: reviewed, a quarter of them twice
+			if t == domain.ActPenalty && seq[k]%20 == 0 {
+				if err := benchReview(st, created, day, seq[k]%80 == 0); err != nil {
+					return err
+				}
 			}
 			// the views, edits and exports a case collects over its life
 			for e := 0; e < 9; e++ {
@@ -110,6 +118,44 @@ func fillLargeOffice(st *store.Store, c *clock) error {
 	return nil
 }
 
+// benchReview has case c reviewed before its decision day: submitted eight days before,
+// and agreed five days before (twice: 补充 first, when twice).
+func benchReview(st *store.Store, c domain.Case, decided domain.Date, twice bool) error {
+	sub := domain.Submission{Proposed: domain.ProposedDecision{Penalties: c.Decision.Kinds, Fine: c.Decision.Fine,
+		Content: "警告，并处罚款", Basis: "《中华人民共和国食品安全法》第一百二十六条"}, Reasons: "事实清楚，证据确凿", By: "admin"}
+	opinion := func(r *domain.Review, t store.ReviewTx, op domain.Opinion, on domain.Date) error {
+		items := domain.NewChecklist(domain.DefaultChecklist())
+		for i := range items {
+			items[i].Finding = domain.ElementOK
+		}
+		no, err := t.NextOpinionNo("青市监", on.Year)
+		if err != nil {
+			return err
+		}
+		return r.RecordOpinion(domain.OpinionInput{Reviewer: "reviewer", ReviewerName: "马骏", Checklist: items, Opinion: op,
+			Reasons: "经审核，同意", At: on.Time(time.Local).Add(16 * time.Hour), No: no})
+	}
+	_, err := st.UpdateReview(c.ID, "admin", "review.submit", func(r *domain.Review, t store.ReviewTx) (string, error) {
+		r.CaseNo, r.Party = c.Number, c.Party.Name
+		sub.At = decided.AddDays(-8).Time(time.Local).Add(10 * time.Hour)
+		if err := r.Submit(sub, decided.AddDays(2)); err != nil {
+			return "", err
+		}
+		if twice {
+			if err := opinion(r, t, domain.OpinionSupplement, decided.AddDays(-7)); err != nil {
+				return "", err
+			}
+			sub.At = decided.AddDays(-6).Time(time.Local).Add(10 * time.Hour)
+			sub.Responses = []domain.PointResponse{{Key: "opinion", Response: "已补充"}}
+			if err := r.Submit(sub, decided.AddDays(4)); err != nil {
+				return "", err
+			}
+		}
+		return "送审并审核", opinion(r, t, domain.OpinionAgree, decided.AddDays(-5))
+	})
+	return err
+}
+
 // BenchmarkStatisticsYear counts every figure of 2025 for 20,000 cases (README: < 1 s).
 func BenchmarkStatisticsYear(b *testing.B) {
 	st := largeOffice(b)
@@ -125,6 +171,9 @@ func BenchmarkStatisticsYear(b *testing.B) {
 		}
 		if f, _ := s.Figure("cases.decided"); f.Value != bigCases {
 			b.Fatalf("counted %v decisions", f.Value)
+		}
+		if f, _ := s.Figure("reviews.opinions"); f.Value < 200 {
+			b.Fatalf("only %v review opinions in the large office", f.Value)
 		}
 	}
 }
