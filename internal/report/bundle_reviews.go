@@ -33,9 +33,25 @@ func opinionsIn(d *Data, year int) []yearOpinion {
 	return out
 }
 
-// The review part: every 法制审核意见书 given in the year, printed as the legal unit prints
-// it, and their catalogue as PDF and CSV (natural persons shortened). Printing is logged
-// in the exporter's name like any other print of a review document.
+// filedOpinion finds the PDF of opinion no filed with case caseID (the review service files
+// each opinion as a document of the case when it is given); ok is false when none is.
+func filedOpinion(j *bundleJob, caseID uint64, no string) (sha string, ok bool, err error) {
+	docs, err := j.st.Documents(caseID)
+	if err != nil {
+		return "", false, err
+	}
+	for _, d := range docs {
+		if d.DocNumber == no && !d.Superseded && d.Format == "pdf" {
+			return d.SHA256, true, nil
+		}
+	}
+	return "", false, nil
+}
+
+// The review part: every 法制审核意见书 given in the year — the very PDF filed with the case
+// when the opinion was given, or, when its filing failed, printed now as the legal unit
+// prints it (logged in the exporter's name like any print) — and their catalogue as PDF and
+// CSV (natural persons shortened).
 var _ = addBundlePart(45, "法制审核意见书", func(j *bundleJob) error {
 	opinions := opinionsIn(j.data, j.year)
 	rec := record.New(j.st)
@@ -52,7 +68,24 @@ var _ = addBundlePart(45, "法制审核意见书", func(j *bundleJob) error {
 		}
 		file := fmt.Sprintf("法制审核意见书/%03d %s.pdf", i+1, safeName(o.round.OpinionNo))
 		caseID, round := o.review.CaseID, o.round.No
-		err := j.bag.AddRendered(file, func(w io.Writer) error {
+		sha, filed, err := filedOpinion(j, caseID, o.round.OpinionNo)
+		if err != nil {
+			return err
+		}
+		if filed {
+			r, err := j.st.Blobs().Open(sha)
+			if err != nil {
+				return err
+			}
+			err = j.bag.Add(file, r)
+			r.Close()
+			if err != nil {
+				return err
+			}
+			rows = append(rows, opinionRow(j, i, o, file))
+			continue
+		}
+		err = j.bag.AddRendered(file, func(w io.Writer) error {
 			if err := rv.Print(j.sess, caseID, review.DocOpinion, round, w); err != nil {
 				return fmt.Errorf("案件 %s 第 %d 轮法制审核意见书：%w", o.review.CaseNo, round, err)
 			}
@@ -61,8 +94,7 @@ var _ = addBundlePart(45, "法制审核意见书", func(j *bundleJob) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, []string{strconv.Itoa(i + 1), o.round.OpinionNo, o.review.CaseNo, o.c.MatterName, shortParty(o.c.Party),
-			strconv.Itoa(o.round.No), o.round.Opinion.Label(), o.round.ReviewerNm, domain.DateOf(o.round.OpinionAt.In(j.data.Loc)).String(), file})
+		rows = append(rows, opinionRow(j, i, o, file))
 	}
 	base := fmt.Sprintf("法制审核意见书/%d年法制审核意见书目录", j.year)
 	if err := j.bag.AddBytes(base+".csv", csvBytes(append([][]string{header}, rows...))); err != nil {
@@ -83,3 +115,9 @@ var _ = addBundlePart(45, "法制审核意见书", func(j *bundleJob) error {
 	j.info = append(j.info, InfoField{"LawDesk-Count-opinions", strconv.Itoa(len(opinions))})
 	return nil
 })
+
+// opinionRow is the catalogue's line of the i-th opinion.
+func opinionRow(j *bundleJob, i int, o yearOpinion, file string) []string {
+	return []string{strconv.Itoa(i + 1), o.round.OpinionNo, o.review.CaseNo, o.c.MatterName, shortParty(o.c.Party),
+		strconv.Itoa(o.round.No), o.round.Opinion.Label(), o.round.ReviewerNm, domain.DateOf(o.round.OpinionAt.In(j.data.Loc)).String(), file}
+}
