@@ -120,7 +120,7 @@ var _ = addSection("reviews", 80, func(d *Data, p Period, asOf domain.Date) (Tab
 				coordinations = append(coordinations, d.reviewRef(r, day, note))
 			}
 		}
-		if c := d.ReviewCases[r.CaseID]; r.Status == domain.ReviewConcluded && c.Decision.Decided() && p.Contains(c.Decision.Date) {
+		if c := d.ReviewCases[r.CaseID]; r.Status == domain.ReviewConcluded && len(r.Coordinations) > 0 && c.Decision.Decided() && p.Contains(c.Decision.Date) {
 			co := r.Coordinations[len(r.Coordinations)-1]
 			afterCoordination = append(afterCoordination, d.reviewRef(r, c.Decision.Date,
 				fmt.Sprintf("%s %s：%s", co.Method, co.HeldOn, co.Conclusion)))
