@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/pdf"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 )
@@ -89,13 +91,18 @@ func fillLargeOffice(st *store.Store, c *clock) error {
 				cs.Decision.Fine = domain.Money(100 * (500 + rnd.Intn(20000)))
 				cs.Decision.Summary = ""
 			}
+			// one penalty in twenty was a major decision: reviewed, a quarter of them twice
+			reviewed := t == domain.ActPenalty && seq[k]%20 == 0
+			if reviewed {
+				cs.Archived, cs.Stage = domain.Date{}, domain.StageClose // its opinions are filed before archiving
+			}
 			created, err := st.CreateCase(store.Change{Actor: "admin"}, cs, nil)
 			if err != nil {
 				return err
 			}
-			// one penalty in twenty was a major decision: reviewed, a quarter of them twice
-			if t == domain.ActPenalty && seq[k]%20 == 0 {
-				if err := benchReview(st, created, day, seq[k]%80 == 0); err != nil {
+			if reviewed {
+				// the opinions of one reviewed case in ten failed to be filed (printed anew by the bundle)
+				if err := benchReview(st, created, day, seq[k]%80 == 0, seq[k]%200 != 0); err != nil {
 					return err
 				}
 			}
@@ -119,8 +126,9 @@ func fillLargeOffice(st *store.Store, c *clock) error {
 }
 
 // benchReview has case c reviewed before its decision day: submitted eight days before,
-// and agreed five days before (twice: 补充 first, when twice).
-func benchReview(st *store.Store, c domain.Case, decided domain.Date, twice bool) error {
+// and agreed five days before (twice: 补充 first, when twice); with file, each opinion is
+// filed with the case as the review service files it.
+func benchReview(st *store.Store, c domain.Case, decided domain.Date, twice, file bool) error {
 	sub := domain.Submission{Proposed: domain.ProposedDecision{Penalties: c.Decision.Kinds, Fine: c.Decision.Fine,
 		Content: "警告，并处罚款", Basis: "《中华人民共和国食品安全法》第一百二十六条"}, Reasons: "事实清楚，证据确凿", By: "admin"}
 	opinion := func(r *domain.Review, t store.ReviewTx, op domain.Opinion, on domain.Date) error {
@@ -153,7 +161,31 @@ func benchReview(st *store.Store, c domain.Case, decided domain.Date, twice bool
 		}
 		return "送审并审核", opinion(r, t, domain.OpinionAgree, decided.AddDays(-5))
 	})
-	return err
+	if err != nil || !file {
+		return err
+	}
+	r, _, err := st.ReviewOfCase(c.ID)
+	if err != nil {
+		return err
+	}
+	for _, rd := range r.Rounds {
+		var buf bytes.Buffer
+		if err := pdf.RenderReviewOpinion(&buf, pdf.ReviewSheet{Office: "青山县市场监督管理局", CaseNo: c.Number, Matter: c.MatterName,
+			Party: c.Party.Name, Unit: "第1市场监管所", Handlers: "执法员001、执法员002", Review: r, Round: rd.No}); err != nil {
+			return err
+		}
+		info, err := st.Blobs().Put(context.Background(), &buf)
+		if err != nil {
+			return err
+		}
+		_, err = st.AddDocument(store.Change{Actor: "admin"}, store.NewDocument{File: info, Doc: domain.Document{CaseID: c.ID,
+			Stage: domain.StageDecide, Type: "法制审核意见书", Title: fmt.Sprintf("法制审核意见书（第 %d 轮）", rd.No), DocNumber: rd.OpinionNo,
+			Date: decided, Author: "青山县市场监督管理局", Pages: 2, Format: "pdf", FileName: rd.OpinionNo + ".pdf"}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // BenchmarkStatisticsYear counts every figure of 2025 for 20,000 cases (README: < 1 s).
