@@ -24,8 +24,21 @@ import (
 var (
 	bigOnce  sync.Once
 	bigStore *store.Store
+	bigDir   string
 	bigErr   error
 )
+
+// TestMain removes the large office after the benchmarks (about 250 MB per run).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigStore != nil {
+		bigStore.Close()
+	}
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
 
 const bigCases = 20000
 
@@ -37,6 +50,7 @@ func largeOffice(b *testing.B) *store.Store {
 			bigErr = err
 			return
 		}
+		bigDir = dir
 		c := &clock{at(2025, 1, 2, 9, 0, 0)}
 		st, err := store.Open(filepath.Join(dir, "data"), store.Options{Now: c.now})
 		if err != nil {
