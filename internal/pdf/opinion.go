@@ -95,9 +95,9 @@ func checklistGrid(items []domain.ChecklistItem, size float64) Grid {
 	}
 	return Grid{Columns: []Column{
 		{Header: "序号", Width: 0.7, Align: AlignCenter},
-		{Header: "审核要素", Width: 3},
+		{Header: "审核要素", Width: 3.4},
 		{Header: "结论", Width: 1.1, Align: AlignCenter},
-		{Header: "说明", Width: 5},
+		{Header: "说明", Width: 4.6},
 	}, Rows: rows, FontSize: size}
 }
 
@@ -137,7 +137,7 @@ func RenderReviewOpinion(w io.Writer, s ReviewSheet) error {
 		Blocks: []Block{
 			KeyValues{Rows: rows, LabelWidth: 0.16},
 			Heading{Text: "一、审核要素", Level: 2},
-			checklistGrid(r.Checklist, 9.5),
+			checklistGrid(r.Checklist, 9),
 			Heading{Text: "二、审核意见", Level: 2},
 			Paragraph{Text: opinion},
 			signatureLine{labels: []string{"审核人员", "法制机构负责人"}, seal: "（法制机构印章）", date: chineseDay(r.OpinionAt)},
@@ -157,7 +157,7 @@ func (s signatureLine) check() error { return nil }
 
 func (s signatureLine) layout(f *flow) {
 	const size float64 = docBodySize
-	const lh = size * 2.4
+	const lh = size * 2
 	lineW := size * 8
 	f.y += size * 0.5
 	f.ensure(2 * lh)
