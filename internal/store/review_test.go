@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,14 @@ import (
 
 func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	st, _ := openTemp(t)
+	// The review belongs to a real case: verify checks every case the audit chain names.
+	c := sampleCase("青山县第一超市", "")
+	c.Number = "青市监处罚〔2026〕7号"
+	c, err := st.CreateCase(store.Change{Actor: "admin"}, c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := c.ID
 	sub := domain.Submission{
 		Proposed: domain.ProposedDecision{Penalties: []domain.PenaltyKind{domain.PenaltyFine, domain.PenaltyConfiscateGains},
 			Fine: 60_000_00, Content: "罚款六万元，没收违法所得", Basis: "《食品安全法》第一百二十四条", Benchmark: "较重情节",
@@ -20,7 +29,7 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 		Materials: []domain.Material{{Name: "询问笔录", Required: true, Documents: []string{"询问笔录"}, DocIDs: []uint64{3}}},
 		By:        "liuyang", ByName: "刘洋", At: fixedNow,
 	}
-	r, err := st.UpdateReview(7, "liuyang", "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
+	r, err := st.UpdateReview(id, "liuyang", "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
 		r.CaseNo, r.Handlers, r.HandlerLogins = "青市监处罚〔2026〕7号", []uint64{1, 2}, []string{"liuyang"}
 		if err := r.Submit(sub, domain.NewDate(2026, 12, 1)); err != nil {
 			return "", err
@@ -28,11 +37,11 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 		r.Rounds[0].Checklist = domain.NewChecklist(domain.DefaultChecklist())
 		return "送审", nil
 	})
-	if err != nil || r.ID == 0 || r.CaseID != 7 {
+	if err != nil || r.ID == 0 || r.CaseID != id {
 		t.Fatalf("submit: %+v %v", r, err)
 	}
 	// A refused step changes nothing.
-	_, err = st.UpdateReview(7, "liuyang", "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
+	_, err = st.UpdateReview(id, "liuyang", "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
 		return "", r.Submit(sub, domain.NewDate(2026, 12, 1))
 	})
 	if domain.ErrorCode(err) != domain.ECONFLICT {
@@ -43,7 +52,7 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 		items[i].Finding = domain.ElementOK
 	}
 	items[1].Evidence = []string{"✓ 刘洋 执法证有效"}
-	r, err = st.UpdateReview(7, "sunli", "review.opinion", func(r *domain.Review, t store.ReviewTx) (string, error) {
+	r, err = st.UpdateReview(id, "sunli", "review.opinion", func(r *domain.Review, t store.ReviewTx) (string, error) {
 		no, err := t.NextOpinionNo("青市监", 2026)
 		if err != nil {
 			return "", err
@@ -54,7 +63,7 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := st.ReviewOfCase(7)
+	got, ok, err := st.ReviewOfCase(id)
 	if err != nil || !ok {
 		t.Fatalf("read back: %v %v", ok, err)
 	}
@@ -68,15 +77,15 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	if got.Latest().Checklist[1].Evidence != nil {
 		t.Errorf("evidence from the reviewer's input should not replace the round's: %v", got.Latest().Checklist[1].Evidence)
 	}
-	if _, ok, _ := st.ReviewOfCase(8); ok {
+	if _, ok, _ := st.ReviewOfCase(id + 1); ok {
 		t.Error("a case never submitted has a review")
 	}
 	all, err := st.Reviews()
 	if err != nil || len(all) != 1 {
 		t.Fatalf("reviews %v %v", all, err)
 	}
-	ev, _ := st.Events(store.EventFilter{Target: "case:7"})
-	if len(ev) != 2 || ev[0].Action != "review.submit" || ev[1].Action != "review.opinion" {
+	ev, _ := st.Events(store.EventFilter{Target: fmt.Sprintf("case:%d", id)})
+	if len(ev) != 3 || ev[1].Action != "review.submit" || ev[2].Action != "review.opinion" {
 		t.Fatalf("audit %+v", ev)
 	}
 	rep, err := st.Verify(context.Background(), nil)
