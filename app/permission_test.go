@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,6 +22,7 @@ import (
 	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
+	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
 
@@ -129,6 +131,7 @@ func newMatrixOffice(t *testing.T) *matrixOffice {
 func (o *matrixOffice) operations(t *testing.T) []operation {
 	st := o.st
 	rec, pub, rs := record.New(st), publication.New(st), recording.New(st)
+	rv := review.New(st, rec)
 	insp, cal, flow, lists := inspection.New(st), calendar.New(st), flowchart.New(st), publicity.New(st)
 	officers, _ := rec.Officers()
 	liuyang, _ := st.UserByName("liuyang")
@@ -225,6 +228,26 @@ func (o *matrixOffice) operations(t *testing.T) []operation {
 		{publicity.PermEditCards, "编辑岗位信息公示牌", func(s office.Session) error { return lists.DeleteWindow(s, 999999) }},
 		{flowchart.PermEdit, "调整执法流程图", func(s office.Session) error {
 			return flow.SaveChange(s, chart, "", domain.FlowStepChange{})
+		}},
+		{domain.PermReviewView, "查看法制审核", func(s office.Session) error { _, err := rv.Entries(s); return err }},
+		{domain.PermReviewSubmit, "标记审核情形、送审、提请协调", func(s office.Session) error {
+			return rv.SetMarks(s, o.caseID, domain.ReviewMarks{})
+		}},
+		{domain.PermReviewOpinion, "出具法制审核意见", func(s office.Session) error {
+			_, err := rv.RecordOpinion(s, review.OpinionForm{CaseID: o.caseID})
+			return err
+		}},
+		{domain.PermReviewOpinion, "延长审核期限", func(s office.Session) error { _, err := rv.Extend(s, o.caseID, "权限测试"); return err }},
+		{domain.PermReviewCoordinate, "作出协调结论", func(s office.Session) error {
+			_, err := rv.Conclude(s, review.ConcludeForm{CaseID: o.caseID})
+			return err
+		}},
+		{domain.PermReviewSettings, "修改法制审核设置", func(s office.Session) error {
+			cfg, _ := rv.Config()
+			return rv.SaveConfig(s, cfg)
+		}},
+		{domain.PermReviewPrint, "打印法制审核文书", func(s office.Session) error {
+			return rv.Print(s, o.caseID, review.DocHistory, 0, io.Discard)
 		}},
 	}
 }
