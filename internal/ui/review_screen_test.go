@@ -101,8 +101,51 @@ func reviewEntry(t *testing.T, u *UI, key string) *widget.Entry {
 	return last
 }
 
-// TestReviewScreenFromSubmissionToDecision: in the window, the handling officer cannot
-// decide a major case, submits it, the reviewer agrees, and then the decision goes through.
+// reviewTryDecide presses 完成“决定” on the review screen and confirms; the gate must refuse
+// with a message that says why (want), and the case must stay at 决定.
+func reviewTryDecide(t *testing.T, u *UI, c domain.Case, want ...string) {
+	t.Helper()
+	tapButton(t, u, "review.decide")
+	reviewTapTop(t, u, "review.decide")
+	assertShows(t, u, want...)
+	reviewTapTop(t, u, "dialog.ok")
+	if got, _ := u.svc.Store.Case(c.ID); got.Stage != domain.StageDecide {
+		t.Fatalf("the window decided before the review passed: stage %s", got.Stage)
+	}
+}
+
+// reviewFillChecklist sets every element of the reviewer's checklist to 符合, then the
+// elements in problems to 存在问题 with their note, and chooses the opinion.
+func reviewFillChecklist(t *testing.T, u *UI, opinion domain.Opinion, problems map[int]string) {
+	t.Helper()
+	radios := objects[*widget.RadioGroup](u)
+	if len(radios) != 11 {
+		t.Fatalf("%d radio groups, want 10 elements and the opinion; screen says: %s", len(radios), screenText(u))
+	}
+	for _, rg := range radios[:10] {
+		rg.SetSelected(tr("review.finding.ok"))
+	}
+	notes := objects[*widget.Entry](u)
+	for i, note := range problems {
+		radios[i].SetSelected(tr("review.finding.problem"))
+		n := 0
+		for _, e := range notes {
+			if e.PlaceHolder == tr("review.note.ph") {
+				if n == i {
+					e.SetText(note)
+				}
+				n++
+			}
+		}
+	}
+	radios[10].SetSelected(opinion.Label())
+}
+
+// TestReviewScreenFromSubmissionToDecision is the "done when" in the window: the
+// handling officer cannot decide a major case, submits it, cannot decide while it waits,
+// the reviewer returns it for supplement with a problem (and cannot agree while the problem
+// stands), the officer answers the point and resubmits, the reviewer agrees, and then the
+// decision goes through.
 func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	u := newTestUI(t, true)
 	c := reviewMajorCaseAtDecision(t, u)
@@ -113,10 +156,7 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	assertShows(t, u, c.Number, "涉案金额 60,000.00 元，达到法人或其他组织标准 50,000.00 元")
 
 	// Deciding before review is refused with the gate's message.
-	tapButton(t, u, "review.decide")
-	reviewTapTop(t, u, "review.decide")
-	assertShows(t, u, "属于重大执法决定", "未经法制审核不得作出决定")
-	reviewTapTop(t, u, "dialog.ok")
+	reviewTryDecide(t, u, c, "属于重大执法决定", "未经法制审核不得作出决定")
 
 	// 送审.
 	tapButton(t, u, "review.submit")
@@ -128,33 +168,76 @@ func TestReviewScreenFromSubmissionToDecision(t *testing.T) {
 	if r, ok, _ := u.svc.Store.ReviewOfCase(c.ID); !ok || r.Status != domain.ReviewPending || r.Latest().Submission.Proposed.Content != "罚款六万元" {
 		t.Fatalf("after submitting in the window: %+v", r)
 	}
+	// Nor while the review is pending.
+	reviewTryDecide(t, u, c, "法制审核尚未完成", "第 1 轮待审核")
 	u.signOut()
 
-	// The reviewer: a problem blocks 同意 on screen, then everything is fine and she agrees.
+	// The reviewer finds the evidence insufficient and returns the case for supplement.
 	signIn(t, u, "sunli")
 	u.openTarget(target)
-	radios := objects[*widget.RadioGroup](u)
-	if len(radios) != 11 {
-		t.Fatalf("%d radio groups, want 10 elements and the opinion", len(radios))
+	reviewFillChecklist(t, u, domain.OpinionAgree, map[int]string{4: "缺少企业被责令改正后仍未公示的证据"})
+	assertShows(t, u, "证据是否合法充分", "尚未说明已解决或不影响决定") // 存在问题 prevents 同意 on screen
+	reviewFillChecklist(t, u, domain.OpinionSupplement, map[int]string{4: "缺少企业被责令改正后仍未公示的证据"})
+	reviewEntry(t, u, "review.reasons.ph").SetText("请补充责令改正通知书的送达回证和逾期未改正的核查记录。")
+	tapButton(t, u, "review.opinion.submit")
+	reviewTapTop(t, u, "review.opinion.submit")
+	returned, _, _ := u.svc.Store.ReviewOfCase(c.ID)
+	if returned.Status != domain.ReviewReturned || returned.Latest().Opinion != domain.OpinionSupplement {
+		t.Fatalf("after the supplement opinion in the window: %s", returned.Status)
 	}
-	for _, rg := range radios[:10] {
-		rg.SetSelected(tr("review.finding.ok"))
+	reviewTapTop(t, u, "dialog.ok")
+	u.signOut()
+
+	// The handling officer sees the opinion, cannot decide, answers the point and resubmits.
+	signIn(t, u, "liuyang")
+	u.openTarget(target)
+	assertShows(t, u, "请补充责令改正通知书的送达回证", returned.Latest().OpinionNo, tr("review.rounds.title"))
+	reviewTryDecide(t, u, c, "已退回承办机构", "重新送审")
+	tapButton(t, u, "review.resubmit")
+	assertShows(t, u, "证据是否合法充分：缺少企业被责令改正后仍未公示的证据")
+	reviewTapTop(t, u, "review.resubmit") // without the answer: refused, the dialog stays
+	assertShows(t, u, "证据是否合法充分")
+	if r, _, _ := u.svc.Store.ReviewOfCase(c.ID); len(r.Rounds) != 1 {
+		t.Fatalf("resubmitted without answering the point: %d rounds", len(r.Rounds))
 	}
-	radios[4].SetSelected(tr("review.finding.problem"))
-	radios[10].SetSelected(domain.OpinionAgree.Label())
-	assertShows(t, u, "证据是否合法充分", "尚未说明已解决或不影响决定")
-	radios[4].SetSelected(tr("review.finding.ok"))
+	reviewEntry(t, u, "review.f.answer.ph").SetText("已补充责令改正通知书送达回证和 2026 年 10 月 30 日的核查记录。")
+	reviewTapTop(t, u, "review.resubmit")
+	assertShows(t, u, "已送法制审核")
+	reviewTapTop(t, u, "dialog.ok")
+	if r, _, _ := u.svc.Store.ReviewOfCase(c.ID); len(r.Rounds) != 2 || r.Status != domain.ReviewPending ||
+		r.Latest().Submission.Responses[0].Response == "" {
+		t.Fatalf("after resubmitting in the window: %d rounds, %s", len(r.Rounds), r.Status)
+	}
+	u.signOut()
+
+	// The reviewer sees both rounds side by side and agrees.
+	signIn(t, u, "sunli")
+	u.openTarget(target)
+	assertShows(t, u, fmt.Sprintf(tr("review.round"), 1), fmt.Sprintf(tr("review.round"), 2), "已补充责令改正通知书送达回证")
+	reviewFillChecklist(t, u, domain.OpinionAgree, nil)
 	reviewEntry(t, u, "review.reasons.ph").SetText("事实清楚，证据充分，同意。")
 	tapButton(t, u, "review.opinion.submit")
 	reviewTapTop(t, u, "review.opinion.submit")
 	agreed, _, _ := u.svc.Store.ReviewOfCase(c.ID)
 	opinionNo := agreed.Latest().OpinionNo
-	if agreed.Status != domain.ReviewAgreed || !strings.HasPrefix(opinionNo, "青市监法审〔2026〕") {
+	if agreed.Status != domain.ReviewAgreed || len(agreed.Rounds) != 2 || !strings.HasPrefix(opinionNo, "青市监法审〔2026〕") {
 		t.Fatalf("after the opinion in the window: %s %q", agreed.Status, opinionNo)
 	}
 	assertShows(t, u, "已出具法制审核意见书 "+opinionNo)
 	reviewTapTop(t, u, "dialog.ok")
 	u.signOut()
+
+	// Both opinions are filed into the case's documents.
+	docs, _ := u.svc.Store.Documents(c.ID)
+	filed := 0
+	for _, d := range docs {
+		if d.DocNumber == returned.Latest().OpinionNo || d.DocNumber == opinionNo {
+			filed++
+		}
+	}
+	if filed != 2 {
+		t.Errorf("%d of the two opinions filed into the case's documents", filed)
+	}
 
 	// The handling officer decides.
 	signIn(t, u, "liuyang")
