@@ -102,7 +102,28 @@ func (v *reviewView) reload() {
 	if err != nil {
 		v.u.showError(err)
 	}
+	v.keepOpenedCase()
 	v.applyFilter()
+}
+
+// keepOpenedCase lists the case the screen was opened for (from the case's 决定 stage) even
+// when no rule makes it major, so the officer can send it to review of their own accord.
+func (v *reviewView) keepOpenedCase() {
+	if v.selected == 0 {
+		return
+	}
+	for _, e := range v.all {
+		if e.CaseID == v.selected {
+			return
+		}
+	}
+	a, err := v.u.svc.Review.Assess(v.u.sess, v.selected, nil)
+	if err != nil {
+		return
+	}
+	c := a.Case
+	v.all = append([]review.Entry{{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName,
+		Stage: c.Stage, Review: a.Review, Submitted: a.Submitted, Reasons: a.Reasons()}}, v.all...)
 }
 
 // applyFilter narrows the list to the chosen filter and keeps the selection when it stays.

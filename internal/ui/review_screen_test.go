@@ -19,6 +19,13 @@ import (
 // decision filled in, handled by them.
 func reviewMajorCaseAtDecision(t *testing.T, u *UI) domain.Case {
 	t.Helper()
+	return reviewCaseAtDecision(t, u, "青山县宏达建材有限公司", 60_000_00)
+}
+
+// reviewCaseAtDecision is reviewMajorCaseAtDecision with another party and amount (involved
+// and fined).
+func reviewCaseAtDecision(t *testing.T, u *UI, party string, amount domain.Money) domain.Case {
+	t.Helper()
 	st := u.svc.Store
 	users, _ := st.Users()
 	officers, _ := st.Officers()
@@ -52,7 +59,7 @@ func reviewMajorCaseAtDecision(t *testing.T, u *UI) domain.Case {
 	sess := reviewSession(liu)
 	c, err := u.svc.Record.CreateCase(sess, domain.Case{Type: domain.ActOther, MatterName: "对企业未按规定公示年度报告的处理",
 		Procedure: domain.ProcedureGeneral, Source: domain.SourceInspection, HandlingUnit: "城关市场监管所", OfficerIDs: ids,
-		Party: domain.Party{Kind: domain.PartyOrganisation, Name: "青山县宏达建材有限公司"}, Amount: 60_000_00,
+		Party: domain.Party{Kind: domain.PartyOrganisation, Name: party}, Amount: amount,
 		Opened: domain.NewDate(2026, 10, 9)})
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +72,12 @@ func reviewMajorCaseAtDecision(t *testing.T, u *UI) domain.Case {
 		}
 		day = day.AddDays(1)
 	}
-	if c, err = u.svc.Record.SetDecision(sess, c.ID, domain.Decision{Date: domain.NewDate(2026, 11, 20), Summary: "罚款六万元",
-		Fine: 60_000_00, DocNumber: "青市监决〔2026〕8号"}); err != nil {
+	summary := "罚款六万元"
+	if amount != 60_000_00 {
+		summary = "罚款 " + amount.String() + " 元"
+	}
+	if c, err = u.svc.Record.SetDecision(sess, c.ID, domain.Decision{Date: domain.NewDate(2026, 11, 20), Summary: summary,
+		Fine: amount, DocNumber: "青市监决〔2026〕8号"}); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -262,6 +273,50 @@ func TestReviewSettingsTabIsReadOnlyForReviewers(t *testing.T) {
 	if b := button(u, "action.save"); b == nil || !b.Disabled() {
 		t.Error("a reviewer can save the review settings")
 	}
+}
+
+// TestCaseDecideStageShowsTheReviewAndIsGated: at 决定 in 案件与记录 the officer sees which
+// rules of the catalogue make the case major and why, and completing the stage there is
+// refused with the gate's message; the panel opens the review.
+func TestCaseDecideStageShowsTheReviewAndIsGated(t *testing.T) {
+	u := newTestUI(t, true)
+	c := reviewMajorCaseAtDecision(t, u)
+	signIn(t, u, "liuyang")
+	u.openTarget(fmt.Sprintf("cases:%d", c.ID))
+	selectTab(t, u, "record.tab.stages")
+	assertShows(t, u, tr("review.panel.title"), "较大数额罚款或涉案金额较大的", "达到法人或其他组织标准 50,000.00 元",
+		tr("review.panel.submitfirst"))
+	tapButton(t, u, "完成“决定”")
+	assertShows(t, u, "未经法制审核不得作出决定")
+	if got, _ := u.svc.Store.Case(c.ID); got.Stage != domain.StageDecide {
+		t.Fatalf("the case screen decided before review: %s", got.Stage)
+	}
+	tapButton(t, u, "review.panel.open")
+	assertShows(t, u, tr("review.submit"), c.Number)
+}
+
+// TestNonMajorCaseSentToReviewFromTheWindow: a case no rule catches says so at 决定; the
+// officer sends it to review anyway, and from then on its decision waits for the review.
+func TestNonMajorCaseSentToReviewFromTheWindow(t *testing.T) {
+	u := newTestUI(t, true)
+	c := reviewCaseAtDecision(t, u, "青山县小河湾农家乐有限公司", 2_000_00)
+	signIn(t, u, "liuyang")
+	u.openTarget(fmt.Sprintf("cases:%d", c.ID))
+	selectTab(t, u, "record.tab.stages")
+	assertShows(t, u, tr("review.panel.notmajor"))
+	tapButton(t, u, "review.panel.send")
+	assertShows(t, u, c.Number, tr("review.notmajor"))
+	tapButton(t, u, "review.submit")
+	reviewEntry(t, u, "review.f.basis.ph").SetText("《企业信息公示暂行条例》第十八条")
+	reviewEntry(t, u, "review.f.reasons.ph").SetText("当事人对公示义务有异议，送审以求稳妥。")
+	reviewTapTop(t, u, "review.submit")
+	assertShows(t, u, "已送法制审核")
+	reviewTapTop(t, u, "dialog.ok")
+	r, ok, _ := u.svc.Store.ReviewOfCase(c.ID)
+	if !ok || !r.Latest().Submission.Voluntarily || r.MajorReasons[0] != "承办人员主动送审" {
+		t.Fatalf("voluntary submission: %+v", r)
+	}
+	reviewTryDecide(t, u, c, "法制审核尚未完成")
 }
 
 func reviewSession(us domain.User) office.Session { return office.Session{User: us} }
