@@ -253,22 +253,26 @@ func (u *UI) reviewMaterialsList(ms []domain.Material, title string) fyne.Canvas
 		box.Add(note(lang.L("review.materials.none")))
 	}
 	for _, m := range ms {
-		mark, col := "✓", colorOK
+		mark := widget.NewLabelWithStyle("✓", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		mark.Importance = widget.SuccessImportance
 		if !m.Present() {
-			mark, col = "✗", colorOverdue
+			mark.Text, mark.Importance = "✗", widget.DangerImportance
 			if !m.Required {
-				mark, col = "—", colorMuted
+				mark.Text, mark.Importance = "—", widget.LowImportance
 			}
 		}
 		name := m.Name
 		if m.Required {
 			name += lang.L("review.materials.required")
 		}
-		var docs fyne.CanvasObject = reviewLabel(lang.L("review.materials.missing"))
+		// the name on its own line and the documents under it, so a long name leaves the
+		// links their width in the narrow pane beside the checklist
+		var docs fyne.CanvasObject = note(lang.L("review.materials.missing"))
 		if m.Present() {
 			docs = u.reviewDocumentButtons(m)
 		}
-		box.Add(container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)), nil, docs))
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(mark), nil,
+			container.NewVBox(reviewLabel(name), docs)))
 	}
 	if missing := domain.MissingMaterials(ms); len(missing) > 0 {
 		l := reviewLabel(fmt.Sprintf(lang.L("review.materials.block"), strings.Join(missing, "、")))
