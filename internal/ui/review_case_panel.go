@@ -21,13 +21,13 @@ func (u *UI) reviewCasePanel(c domain.Case) fyne.CanvasObject {
 	}
 	a, err := u.svc.Review.Assess(u.sess, c.ID, nil)
 	if err != nil {
-		return note(domain.ErrorMessage(err))
+		return reviewNote(domain.ErrorMessage(err))
 	}
 	box := container.NewVBox(subheading(lang.L("review.panel.title")))
 	open := widget.NewButtonWithIcon(lang.L("review.panel.open"), theme.NavigateNextIcon(),
 		func() { u.openTarget(fmt.Sprintf("review:%d", c.ID)) })
 	if !a.NeedsReview() {
-		box.Add(note(lang.L("review.panel.notmajor")))
+		box.Add(reviewNote(lang.L("review.panel.notmajor")))
 		open.SetText(lang.L("review.panel.send"))
 		box.Add(container.NewHBox(open))
 		return box

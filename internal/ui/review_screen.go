@@ -222,13 +222,13 @@ func (u *UI) reviewStaffingBadge() fyne.CanvasObject {
 // showDetail rebuilds the right-hand side for the selected case.
 func (v *reviewView) showDetail() {
 	if v.selected == 0 {
-		v.detail.Objects = []fyne.CanvasObject{container.NewCenter(note(lang.L("review.empty")))}
+		v.detail.Objects = []fyne.CanvasObject{container.NewCenter(reviewNote(lang.L("review.empty")))}
 		v.detail.Refresh()
 		return
 	}
 	w, err := v.u.svc.Review.Open(v.u.sess, v.selected)
 	if err != nil {
-		v.detail.Objects = []fyne.CanvasObject{container.NewPadded(note(domain.ErrorMessage(err)))}
+		v.detail.Objects = []fyne.CanvasObject{container.NewPadded(reviewNote(domain.ErrorMessage(err)))}
 		v.detail.Refresh()
 		return
 	}
