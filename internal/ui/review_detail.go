@@ -29,7 +29,9 @@ func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
 		if len(w.Review.Coordinations) > 0 {
 			left.Add(u.reviewCoordinationCard(w.Review))
 		}
-		split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(u.reviewOpinionForm(w, reload)))
+		// padded, so the scroll bars do not cover the right edge of the content
+		split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)),
+			container.NewVScroll(container.NewPadded(u.reviewOpinionForm(w, reload))))
 		split.Offset = 0.47
 		return container.NewBorder(u.reviewSummary(w, reload), nil, nil, nil, split)
 	}
@@ -48,7 +50,7 @@ func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
 	if len(w.Review.Coordinations) > 0 {
 		body.Add(u.reviewCoordinationCard(w.Review))
 	}
-	return container.NewVScroll(body)
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 func reviewDecidedRounds(r domain.Review) int {
