@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"lawdesk/internal/backup"
 	"lawdesk/internal/calendar"
 	"lawdesk/internal/demo"
 	"lawdesk/internal/domain"
@@ -22,6 +23,7 @@ import (
 	"lawdesk/internal/publicity"
 	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
+	"lawdesk/internal/report"
 	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
@@ -132,6 +134,7 @@ func (o *matrixOffice) operations(t *testing.T) []operation {
 	st := o.st
 	rec, pub, rs := record.New(st), publication.New(st), recording.New(st)
 	rv := review.New(st, rec)
+	rep, bk := report.New(st), backup.New(st)
 	insp, cal, flow, lists := inspection.New(st), calendar.New(st), flowchart.New(st), publicity.New(st)
 	officers, _ := rec.Officers()
 	liuyang, _ := st.UserByName("liuyang")
@@ -229,6 +232,13 @@ func (o *matrixOffice) operations(t *testing.T) []operation {
 		{flowchart.PermEdit, "调整执法流程图", func(s office.Session) error {
 			return flow.SaveChange(s, chart, "", domain.FlowStepChange{})
 		}},
+		{report.PermStats, "查看统计", func(s office.Session) error { _, err := rep.Statistics(s, report.Year(2026)); return err }},
+		{report.PermAnnual, "编写年度报告情况说明", func(s office.Session) error { return rep.SaveSummary(s, 2025, "权限测试") }},
+		{report.PermBundle, "导出年度数据包", func(s office.Session) error {
+			_, err := rep.ExportBundle(context.Background(), s, 1999, "", report.BundleOptions{}, nil)
+			return err
+		}},
+		{backup.PermBackup, "设置数据备份", func(s office.Session) error { return bk.SaveSchedule(s, backup.Schedule{}) }},
 		{domain.PermReviewView, "查看法制审核", func(s office.Session) error { _, err := rv.Entries(s); return err }},
 		{domain.PermReviewSubmit, "标记审核情形、送审、提请协调", func(s office.Session) error {
 			return rv.SetMarks(s, o.caseID, domain.ReviewMarks{})
