@@ -155,7 +155,7 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 		bar.Add(b)
 	}
 	if w.CanReview && !r.Latest().Extended {
-		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.reviewExtendDialog(c, reload) }))
+		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.reviewExtendDialog(c, r, reload) }))
 	}
 	if handler && c.Stage == domain.StageDecide {
 		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.reviewDecideFromReview(c, reload) }))

@@ -239,9 +239,15 @@ func (u *UI) reviewConcludeDialog(c domain.Case, r domain.Review, reload func())
 }
 
 // reviewExtendDialog extends the pending round's time limit once, with a reason.
-func (u *UI) reviewExtendDialog(c domain.Case, reload func()) {
+func (u *UI) reviewExtendDialog(c domain.Case, r domain.Review, reload func()) {
+	days, due, err := u.svc.Review.ExtendedDeadline(r)
+	if err != nil {
+		u.showError(err)
+		return
+	}
 	why := reviewMultiLine(lang.L("review.extend.ph"), "", 3)
-	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(reviewNote(lang.L("review.extend.intro")), why),
+	intro := fmt.Sprintf(lang.L("review.extend.intro"), r.Latest().Deadline, days, due)
+	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(reviewNote(intro), why),
 		fyne.NewSize(560, 340), func() (string, error) {
 			r, err := u.svc.Review.Extend(u.sess, c.ID, why.Text)
 			if err != nil {

@@ -319,4 +319,39 @@ func TestNonMajorCaseSentToReviewFromTheWindow(t *testing.T) {
 	reviewTryDecide(t, u, c, "法制审核尚未完成")
 }
 
+// TestReviewerExtendsTheTimeLimitOnce: the dialog says the deadline now and after the
+// extension; a reason is needed; once extended the button is gone.
+func TestReviewerExtendsTheTimeLimitOnce(t *testing.T) {
+	u := newTestUI(t, true)
+	c, err := u.svc.Store.CaseByNumber("青市监处罚〔2026〕21号") // the demo's case waiting for an opinion
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, _ := u.svc.Store.ReviewOfCase(c.ID)
+	before := r.Latest().Deadline
+	signIn(t, u, "sunli")
+	u.openTarget(fmt.Sprintf("review:%d", c.ID))
+	tapButton(t, u, "review.extend")
+	_, due, err := u.svc.Review.ExtendedDeadline(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertShows(t, u, fmt.Sprintf(tr("review.extend.intro"), before, 3, due))
+	reviewTapTop(t, u, "review.extend")
+	assertShows(t, u, "请填写延长审核期限的“理由”") // refused without a reason, the dialog stays
+	if r, _, _ := u.svc.Store.ReviewOfCase(c.ID); r.Latest().Extended {
+		t.Fatal("extended without a reason")
+	}
+	reviewEntry(t, u, "review.extend.ph").SetText("需调取外省检验机构的复检报告")
+	reviewTapTop(t, u, "review.extend")
+	assertShows(t, u, fmt.Sprintf(tr("review.extend.done"), due))
+	if r, _, _ = u.svc.Store.ReviewOfCase(c.ID); r.Latest().Deadline != due || !r.Latest().Extended {
+		t.Fatalf("after extending: %s extended=%v", r.Latest().Deadline, r.Latest().Extended)
+	}
+	reviewTapTop(t, u, "dialog.ok")
+	if b := button(u, "review.extend"); b != nil {
+		t.Error("the time limit can be extended a second time")
+	}
+}
+
 func reviewSession(us domain.User) office.Session { return office.Session{User: us} }
