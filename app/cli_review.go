@@ -123,6 +123,10 @@ func runDecide(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	// refuse who may not decide before telling them anything about the case
+	if err := domain.Require(sess.User, domain.PermCaseEdit, "作出决定"); err != nil {
+		return err
+	}
 	cs, err := rec.CaseByNumber(sess, *caseNo)
 	if err != nil {
 		return err

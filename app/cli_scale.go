@@ -56,8 +56,8 @@ func runBenchGenerate(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已生成测试数据 / generated %s in %s:\n  案件 cases %d · 审计事件 events %d · 公开 publications %d · 文书 documents %d · 音像记录 recordings %d · 执法人员 officers %d · 事项 matters %d\n  数据库 database %.1f MB\n  所有账户密码 / every account's password: %s\n",
-		*data, sum.Elapsed.Round(time.Second), sum.Cases, sum.Events, sum.Publications, sum.Documents, sum.Recordings, sum.Officers, sum.Matters,
+	fmt.Fprintf(out, "已生成测试数据 / generated %s in %s:\n  案件 cases %d · 审计事件 events %d · 公开 publications %d · 文书 documents %d · 音像记录 recordings %d · 法制审核 reviews: 送审 %d 次、意见 %d 份 · 执法人员 officers %d · 事项 matters %d\n  数据库 database %.1f MB\n  所有账户密码 / every account's password: %s\n",
+		*data, sum.Elapsed.Round(time.Second), sum.Cases, sum.Events, sum.Publications, sum.Documents, sum.Recordings, sum.Submissions, sum.Opinions, sum.Officers, sum.Matters,
 		float64(sum.DBBytes)/1e6, *password)
 	return nil
 }

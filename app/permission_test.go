@@ -57,6 +57,7 @@ type matrixOffice struct {
 	st       *store.Store
 	sessions map[domain.Role]office.Session
 	caseID   uint64 // a case the officer handles, decided, with its publication due
+	reviewed uint64 // a case the officer handles that went to legal review
 	task     domain.InspectionTask
 	object   domain.InspectionObject
 	recID    uint64
@@ -126,6 +127,18 @@ func newMatrixOffice(t *testing.T) *matrixOffice {
 		t.Fatalf("recordings: %v %v", len(recs), err)
 	}
 	o.recID = recs[0].ID
+	reviews, err := st.Reviews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reviews {
+		if c, err := st.Case(r.CaseID); err == nil && c.Assigned(liuyang.OfficerID) && o.reviewed == 0 {
+			o.reviewed = c.ID
+		}
+	}
+	if o.reviewed == 0 {
+		t.Fatal("the demo has no case of liuyang's that went to legal review")
+	}
 	return o
 }
 
@@ -133,9 +146,8 @@ func newMatrixOffice(t *testing.T) *matrixOffice {
 func (o *matrixOffice) operations(t *testing.T) []operation {
 	st := o.st
 	rec, pub, rs := record.New(st), publication.New(st), recording.New(st)
-	rv := review.New(st, rec)
-	rep, bk := report.New(st), backup.New(st)
 	insp, cal, flow, lists := inspection.New(st), calendar.New(st), flowchart.New(st), publicity.New(st)
+	rv, rep, bak := review.New(st, rec), report.New(st), backup.New(st)
 	officers, _ := rec.Officers()
 	liuyang, _ := st.UserByName("liuyang")
 	var other uint64
@@ -232,32 +244,65 @@ func (o *matrixOffice) operations(t *testing.T) []operation {
 		{flowchart.PermEdit, "调整执法流程图", func(s office.Session) error {
 			return flow.SaveChange(s, chart, "", domain.FlowStepChange{})
 		}},
-		{report.PermStats, "查看统计", func(s office.Session) error { _, err := rep.Statistics(s, report.Year(2026)); return err }},
-		{report.PermAnnual, "编写年度报告情况说明", func(s office.Session) error { return rep.SaveSummary(s, 2025, "权限测试") }},
-		{report.PermBundle, "导出年度数据包", func(s office.Session) error {
-			_, err := rep.ExportBundle(context.Background(), s, 1999, "", report.BundleOptions{}, nil)
+		{domain.PermReviewView, "查看法制审核", func(s office.Session) error { _, err := rv.Entries(s); return err }},
+		{domain.PermReviewView, "打开案件的法制审核", func(s office.Session) error { _, err := rv.Open(s, o.reviewed); return err }},
+		{domain.PermReviewView, "判断是否重大执法决定", func(s office.Session) error { _, err := rv.Assess(s, o.reviewed, nil); return err }},
+		{domain.PermReviewView, "查看送审材料", func(s office.Session) error { _, err := rv.Materials(s, o.reviewed); return err }},
+		{domain.PermReviewView, "打印重大执法决定目录清单", func(s office.Session) error { return rv.PrintCatalogue(s, io.Discard) }},
+		{domain.PermReviewSubmit, "送审", func(s office.Session) error {
+			_, err := rv.Submit(s, review.SubmitForm{CaseID: o.caseID})
 			return err
 		}},
-		{backup.PermBackup, "设置数据备份", func(s office.Session) error { return bk.SaveSchedule(s, backup.Schedule{}) }},
-		{domain.PermReviewView, "查看法制审核", func(s office.Session) error { _, err := rv.Entries(s); return err }},
-		{domain.PermReviewSubmit, "标记审核情形、送审、提请协调", func(s office.Session) error {
-			return rv.SetMarks(s, o.caseID, domain.ReviewMarks{})
+		{domain.PermReviewSubmit, "标记审核情形", func(s office.Session) error {
+			m, err := st.ReviewMarks(o.reviewed)
+			if err == nil {
+				err = rv.SetMarks(s, o.reviewed, m)
+			}
+			return err
+		}},
+		{domain.PermReviewSubmit, "提请负责人协调", func(s office.Session) error {
+			_, err := rv.RequestCoordination(s, o.reviewed, "")
+			return err
 		}},
 		{domain.PermReviewOpinion, "出具法制审核意见", func(s office.Session) error {
 			_, err := rv.RecordOpinion(s, review.OpinionForm{CaseID: o.caseID})
 			return err
 		}},
-		{domain.PermReviewOpinion, "延长审核期限", func(s office.Session) error { _, err := rv.Extend(s, o.caseID, "权限测试"); return err }},
+		{domain.PermReviewOpinion, "延长审核期限", func(s office.Session) error { _, err := rv.Extend(s, o.caseID, ""); return err }},
 		{domain.PermReviewCoordinate, "作出协调结论", func(s office.Session) error {
 			_, err := rv.Conclude(s, review.ConcludeForm{CaseID: o.caseID})
 			return err
 		}},
-		{domain.PermReviewSettings, "修改法制审核设置", func(s office.Session) error {
-			cfg, _ := rv.Config()
-			return rv.SaveConfig(s, cfg)
-		}},
 		{domain.PermReviewPrint, "打印法制审核文书", func(s office.Session) error {
-			return rv.Print(s, o.caseID, review.DocHistory, 0, io.Discard)
+			return rv.Print(s, o.reviewed, review.DocOpinion, 0, io.Discard)
+		}},
+		{domain.PermReviewSettings, "修改法制审核设置", func(s office.Session) error {
+			cfg, err := rv.Config()
+			if err == nil {
+				err = rv.SaveConfig(s, cfg)
+			}
+			return err
+		}},
+		{report.PermStats, "查看统计", func(s office.Session) error { _, err := rep.Statistics(s, report.Year(st.Now().Year())); return err }},
+		{report.PermStats, "年度报告", func(s office.Session) error { _, err := rep.AnnualReport(s, st.Now().Year()); return err }},
+		{report.PermAnnual, "编写年度报告情况说明", func(s office.Session) error {
+			a, err := rep.Annual(st.Now().Year())
+			if err == nil {
+				err = rep.SaveSummary(s, a.Year, a.Summary)
+			}
+			return err
+		}},
+		{report.PermAnnual, "标记年度报告已公开", func(s office.Session) error { return rep.MarkPublished(s, st.Now().Year()-1, false) }},
+		{report.PermBundle, "导出年度数据包", func(s office.Session) error {
+			_, err := rep.ExportBundle(context.Background(), s, 2000, fresh()+".zip", report.BundleOptions{}, nil)
+			return err
+		}},
+		{backup.PermBackup, "设置数据备份", func(s office.Session) error {
+			return bak.SaveSchedule(s, backup.Schedule{Folder: tmp, EveryDays: 7})
+		}},
+		{backup.PermBackup, "备份数据", func(s office.Session) error {
+			_, err := bak.Run(context.Background(), s, fresh()+".zip", nil)
+			return err
 		}},
 	}
 }
@@ -313,6 +358,7 @@ func TestCommandLineFollowsThePermissionMatrix(t *testing.T) {
 	o.st.Close()
 	t.Setenv("LAWDESK_PASSWORD", "demo1234")
 	camera := t.TempDir()
+	decided, reviewed := caseNumber(t, dir, o.caseID), caseNumber(t, dir, o.reviewed)
 	commands := []struct {
 		perm domain.Permission
 		args func(out string) []string
@@ -322,6 +368,40 @@ func TestCommandLineFollowsThePermissionMatrix(t *testing.T) {
 		{publicity.PermExportLists, func(out string) []string {
 			return []string{"export", "list", string(domain.AllListKinds[0]), "--data", dir, "--format", "csv", "--out", out + ".csv"}
 		}},
+		{domain.PermViewDashboard, func(out string) []string { // without --draft it prints published versions, signed in or not
+			return []string{"print", "list", string(domain.AllListKinds[0]), "--data", dir, "--draft", "--out", out + ".pdf"}
+		}},
+		{domain.PermCaseView, func(out string) []string {
+			return []string{"print", "dossier", "--data", dir, "--case", decided, "--part", "cover", "--out", out + ".pdf"}
+		}},
+		{domain.PermReviewPrint, func(out string) []string {
+			return []string{"print", "review-opinion", "--data", dir, "--case", reviewed, "--out", out + ".pdf"}
+		}},
+		{domain.PermReviewPrint, func(out string) []string {
+			return []string{"print", "review-submission", "--data", dir, "--case", reviewed, "--out", out + ".pdf"}
+		}},
+		{domain.PermReviewPrint, func(out string) []string {
+			return []string{"print", "review-history", "--data", dir, "--case", reviewed, "--out", out + ".pdf"}
+		}},
+		{domain.PermReviewView, func(out string) []string {
+			return []string{"print", "review-catalogue", "--data", dir, "--out", out + ".pdf"}
+		}},
+		{domain.PermCaseEdit, func(string) []string { return []string{"decide", "--data", dir, "--case", decided} }},
+		{report.PermBundle, func(out string) []string {
+			return []string{"export", "annual", "--data", dir, "--year", "2000", "--out", out + ".zip"}
+		}},
+	}
+	walked := map[string]bool{}
+	for _, c := range commands {
+		walked[cliName(c.args(""))] = true
+	}
+	for _, name := range cliNames() {
+		if !walked[name] && cliWithoutSignIn[name] == "" {
+			t.Errorf("lawdesk %s is in neither the signed-in commands of this test nor cliWithoutSignIn", name)
+		}
+		if walked[name] && cliWithoutSignIn[name] != "" {
+			t.Errorf("lawdesk %s is in cliWithoutSignIn but signs in", name)
+		}
 	}
 	for _, c := range commands {
 		for _, role := range domain.AllRoles {
@@ -341,6 +421,68 @@ func TestCommandLineFollowsThePermissionMatrix(t *testing.T) {
 	if code, out := lawdesk(t, "export", "publications", "--data", dir, "--out", filepath.Join(t.TempDir(), "x"), "--user", "onlyadmin"); code == 0 {
 		t.Errorf("export with a wrong password: exit 0:\n%s", out)
 	}
+}
+
+// cliWithoutSignIn are the commands that run without --user, and why that is safe: none
+// of them changes a record of the office or shows what is not public.
+var cliWithoutSignIn = map[string]string{
+	"version":         "prints the version",
+	"demo":            "creates a new demo office in an empty directory",
+	"verify":          "checks the store read-only and reports problems, no record content",
+	"bench":           "generate makes a new store in an empty directory; run and import measure read-only copies",
+	"workday":         "working-day arithmetic",
+	"draw":            "lists and re-checks the public random-draw records (双随机 results are published)",
+	"cases":           "the case ledger with parties masked (台账), read-only",
+	"print flowchart": "the published procedure flowcharts",
+	"print card":      "the published window cards (岗位信息公示牌)",
+	"export template": "a blank import template",
+	"backup":          "copies the data directory as files, which whoever can read the directory can do anyway; the GUI's backup (backup.run) is walked in operations()",
+	"restore":         "restores into a new, empty directory only",
+	"verify-bundle":   "checks a bundle file the user already holds",
+}
+
+// cliNames lists every command and every print/export target.
+func cliNames() []string {
+	var names []string
+	for n := range commands {
+		if n != "print" && n != "export" {
+			names = append(names, n)
+		}
+	}
+	for n := range printTargets {
+		names = append(names, "print "+n)
+	}
+	for n := range exportTargets {
+		names = append(names, "export "+n)
+	}
+	if !slices.Contains(names, "export annual") {
+		names = append(names, "export annual") // chained onto export (app/cli_report.go)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// cliName is the command (or print/export target) that args run.
+func cliName(args []string) string {
+	if args[0] == "print" || args[0] == "export" {
+		return args[0] + " " + args[1]
+	}
+	return args[0]
+}
+
+// caseNumber reads a case's number from the store at dir.
+func caseNumber(t *testing.T, dir string, id uint64) string {
+	t.Helper()
+	st, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.Case(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Number
 }
 
 // permissionTable renders the matrix for README from domain.Permissions() and the

@@ -108,6 +108,7 @@ func TestPowerCutChild(t *testing.T) {
 // The checker itself must catch a lost change: a case that is not there, a history shorter
 // than acknowledged, a chain shorter than acknowledged.
 func TestCheckAfterCrashFindsLostChanges(t *testing.T) {
+	countyScale(t)
 	dir := filepath.Join(t.TempDir(), "data")
 	st, err := store.Open(dir, store.Options{})
 	if err != nil {

@@ -95,6 +95,7 @@ func noisePhotos(t *testing.T, root string, n int) map[string][]byte {
 
 func demoOffice(t *testing.T, dir string) (*store.Store, office.Session) {
 	t.Helper()
+	countyScale(t)
 	st, err := store.Open(dir, store.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -43,6 +43,7 @@ var DefaultUntil = domain.NewDate(2026, 10, 30)
 // Summary says what Generate made.
 type Summary struct {
 	Cases, Officers, Matters, Publications, Views, Recordings, Documents int
+	Submissions, Opinions                                                int // legal review rounds sent and answered
 	Events                                                               uint64
 	Elapsed                                                              time.Duration
 	DBBytes                                                              int64
@@ -72,7 +73,8 @@ func Generate(dir string, opts Options) (Summary, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return Summary{}, domain.Errorf(domain.EINVALID, "目录 %s 不是空的。测试数据只能生成在新的空目录里。", dir)
 	}
-	g := &generator{opts: opts, r: rand.New(rand.NewPCG(opts.Seed, 0x1a3d5e7)), byLogin: map[uint64]string{}}
+	g := &generator{opts: opts, r: rand.New(rand.NewPCG(opts.Seed, 0x1a3d5e7)), byLogin: map[uint64]string{},
+		officerOf: map[string]uint64{}, fullName: map[string]string{}}
 	g.clock = opts.Until.Time(time.Local).Add(8*time.Hour + 30*time.Minute)
 	st, err := store.Open(dir, store.Options{Now: func() time.Time { return g.clock }})
 	if err != nil {
@@ -93,6 +95,9 @@ func Generate(dir string, opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	if err := g.matters(); err != nil {
+		return Summary{}, err
+	}
+	if g.reviewCfg, err = st.ReviewConfig(); err != nil {
 		return Summary{}, err
 	}
 	rec := record.New(st)
@@ -124,7 +129,8 @@ func Generate(dir string, opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum := Summary{Cases: g.created, Officers: len(g.officers), Matters: len(g.matterList), Publications: g.publications,
-		Views: g.views, Recordings: g.recordings, Documents: g.documents, Events: chain.Events, Elapsed: time.Since(start)}
+		Views: g.views, Recordings: g.recordings, Documents: g.documents, Submissions: g.submissions, Opinions: g.opinions,
+		Events: chain.Events, Elapsed: time.Since(start)}
 	if fi, err := os.Stat(filepath.Join(dir, store.DBFile)); err == nil {
 		sum.DBBytes = fi.Size()
 	}
@@ -145,7 +151,12 @@ type generator struct {
 	matterList []domain.Matter
 	specs      map[uint64]matterSpec
 
-	created, publications, views, recordings, documents int
+	created, publications, views, recordings, documents, submissions, opinions int
+
+	reviewCfg domain.ReviewConfig
+	reviewers []string          // logins of the legal reviewers
+	officerOf map[string]uint64 // login → officer ID
+	fullName  map[string]string // login → name
 
 	catalogue   []domain.DocType
 	required    domain.RequiredDocs
@@ -164,7 +175,13 @@ func (g *generator) staff() error {
 		return err
 	}
 	var model domain.User
+	reviewerOnly := map[uint64]bool{} // legal reviewers review cases, they do not handle them
 	for _, u := range users {
+		g.officerOf[u.Name], g.fullName[u.Name] = u.OfficerID, u.DisplayName()
+		reviewerOnly[u.OfficerID] = u.HasRole(domain.RoleReviewer) && !u.HasRole(domain.RoleOfficer)
+		if u.HasRole(domain.RoleReviewer) {
+			g.reviewers = append(g.reviewers, u.Name)
+		}
 		if u.OfficerID != 0 {
 			g.byLogin[u.OfficerID] = u.Name
 			model = u
@@ -201,13 +218,14 @@ func (g *generator) staff() error {
 			return err
 		}
 		g.byLogin[o.ID] = login
+		g.officerOf[login], g.fullName[login] = o.ID, o.Name
 	}
 	all, err := g.st.Officers()
 	if err != nil {
 		return err
 	}
 	for _, o := range all {
-		if g.byLogin[o.ID] != "" {
+		if g.byLogin[o.ID] != "" && !reviewerOnly[o.ID] {
 			g.officers = append(g.officers, o)
 		}
 	}
@@ -248,6 +266,8 @@ const (
 	stepNotPublic
 	stepArchive
 	stepRecording
+	stepSubmit  // 送法制审核
+	stepOpinion // 法制审核意见
 )
 
 type step struct {
@@ -260,6 +280,7 @@ type step struct {
 	late     bool            // stepPublish: after the deadline
 	stage    domain.Stage    // stepRecording: the stage filmed
 	captured time.Time       // stepRecording: when it was filmed
+	opinion  domain.Opinion  // stepOpinion
 }
 
 // life is one case and what is still to happen to it.
@@ -388,6 +409,10 @@ func (g *generator) apply(b *store.Bulk, l *life) error {
 		err = g.publish(b, ch, l, s)
 	case stepRecording:
 		err = g.record(b, ch, l, s)
+	case stepSubmit:
+		err = g.submit(b, ch, l, s)
+	case stepOpinion:
+		err = g.opinion(b, l, s)
 	case stepArchive:
 		// as record.Service does at 归档: the dossier's items in filing order, the next
 		// archive number of the closing year, the required documents it holds
@@ -428,22 +453,30 @@ func (g *generator) fileDocuments(b *store.Bulk, ch store.Change, l *life, stage
 		}
 	}
 	for _, name := range names {
-		file, err := g.scan(name)
-		if err != nil {
+		if err := g.fileDocument(b, ch, l, stage, name, day); err != nil {
 			return err
 		}
-		d := domain.Document{CaseID: l.c.ID, Stage: stage, Type: name, Title: name, Date: day, Author: ch.Actor,
-			Pages: 1, FileName: name + ".jpg", Format: "jpeg"}
-		if stage == domain.StageDecide && strings.HasSuffix(name, "决定书") {
-			d.DocNumber = l.c.Decision.DocNumber
-		}
-		doc, err := b.AddDocument(ch, store.NewDocument{Doc: d, File: file})
-		if err != nil {
-			return err
-		}
-		g.documents++
-		l.docs, l.docTypes = append(l.docs, doc.ID), append(l.docTypes, name)
 	}
+	return nil
+}
+
+// fileDocument files one scanned document of type name in the case's stage.
+func (g *generator) fileDocument(b *store.Bulk, ch store.Change, l *life, stage domain.Stage, name string, day domain.Date) error {
+	file, err := g.scan(name)
+	if err != nil {
+		return err
+	}
+	d := domain.Document{CaseID: l.c.ID, Stage: stage, Type: name, Title: name, Date: day, Author: ch.Actor,
+		Pages: 1, FileName: name + ".jpg", Format: "jpeg"}
+	if stage == domain.StageDecide && strings.HasSuffix(name, "决定书") {
+		d.DocNumber = l.c.Decision.DocNumber
+	}
+	doc, err := b.AddDocument(ch, store.NewDocument{Doc: d, File: file})
+	if err != nil {
+		return err
+	}
+	g.documents++
+	l.docs, l.docTypes = append(l.docs, doc.ID), append(l.docTypes, name)
 	return nil
 }
 

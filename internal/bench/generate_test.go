@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +15,16 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
+	"lawdesk/internal/record"
 	"lawdesk/internal/recording"
+	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
 
 // generated makes a small store once per test binary.
 func generate(t testing.TB, cases int, seed uint64) string {
 	t.Helper()
+	countyScale(t)
 	dir := t.TempDir()
 	if _, err := bench.Generate(dir, bench.Options{Cases: cases, Seed: seed}); err != nil {
 		t.Fatal(err)
@@ -29,7 +33,7 @@ func generate(t testing.TB, cases int, seed uint64) string {
 }
 
 func TestGenerateMakesAVerifiableOfficeWithCasesInEveryStage(t *testing.T) {
-	dir := generate(t, 1500, 1)
+	dir := generate(t, 1500, 2)
 	st, err := store.Open(dir, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
@@ -101,11 +105,75 @@ func TestGenerateMakesAVerifiableOfficeWithCasesInEveryStage(t *testing.T) {
 		t.Errorf("%.1f audit events per case, want 10 to 18", per)
 	}
 	t.Logf("stages %v statuses %v types %v events %d", stages, statuses, types, chain.Events)
+	checkGeneratedReviews(t, st)
+}
+
+// checkGeneratedReviews: major cases went to legal review before their decision; the index
+// of unsettled reviews holds exactly those; a reviewer's dashboard lists every pending one.
+func checkGeneratedReviews(t *testing.T, st *store.Store) {
+	all, err := st.Reviews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := st.OpenReviews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byStatus := map[domain.ReviewStatus]int{}
+	unsettled := map[uint64]bool{}
+	for _, r := range all {
+		byStatus[r.Status]++
+		if r.Status != domain.ReviewAgreed && r.Status != domain.ReviewConcluded {
+			unsettled[r.CaseID] = true
+		}
+		c, err := st.Case(r.CaseID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, decided := c.Completed(domain.StageDecide); decided && !r.Passed() {
+			t.Errorf("case %s was decided with its review %s", c.Number, r.Status.Label())
+		}
+	}
+	if byStatus[domain.ReviewAgreed] < 50 || byStatus[domain.ReviewPending] == 0 {
+		t.Errorf("reviews by status: %v; want many agreed and some pending", byStatus)
+	}
+	if len(open) != len(unsettled) {
+		t.Errorf("%d unsettled reviews in the index, %d in the reviews", len(open), len(unsettled))
+	}
+	for _, r := range open {
+		if !unsettled[r.CaseID] {
+			t.Errorf("case %s: a settled review in the index of unsettled ones", r.CaseNo)
+		}
+	}
+	sunli, err := st.UserByName("sunli")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv := review.New(st, record.New(st))
+	todos, err := rv.Todos(office.Session{User: sunli})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, mine := 0, 0
+	for _, r := range open {
+		if r.Status == domain.ReviewPending && !slices.Contains(r.HandlerLogins, "sunli") {
+			mine++
+		}
+	}
+	for _, td := range todos {
+		if strings.HasPrefix(td.Title, "法制审核：") {
+			pending++
+		}
+	}
+	if pending != mine || mine == 0 {
+		t.Errorf("the reviewer's dashboard lists %d reviews to give, %d are pending for them", pending, mine)
+	}
 }
 
 // The same seed gives the same office: every event of the audit chain, hence its last hash
 // (in the same directory: the demo's scanner folder is named after it).
 func TestGenerateIsDeterministic(t *testing.T) {
+	countyScale(t)
 	dir := filepath.Join(t.TempDir(), "data")
 	last := func(seed uint64) string {
 		os.RemoveAll(dir)
@@ -245,6 +313,7 @@ func TestRecordingTodosMatchAFullCount(t *testing.T) {
 // The publication screen lists one year at a time: exactly the entries of the full list
 // filed under that year, and every entry with a task from other years.
 func TestPublicationYearMatchesTheFullList(t *testing.T) {
+	countyScale(t)
 	dir := t.TempDir()
 	if _, err := bench.Generate(dir, bench.Options{Cases: 900, Seed: 9, PerYear: 400}); err != nil {
 		t.Fatal(err)

@@ -68,6 +68,10 @@ func (g *generator) plan(t time.Time) *life {
 	for i < len(path)-1 {
 		stage := path[i].Stage
 		if i == stallAt {
+			if stage == domain.StageDecide && spec.major { // sent to review, the opinion still awaited
+				t = g.later(t, stageDays(r, typ, proc, stage))
+				l.steps = append(l.steps, step{at: t, kind: stepSubmit, officer: officer(), decision: g.decision(c, spec, domain.DateOf(t))})
+			}
 			break
 		}
 		t = g.later(t, stageDays(r, typ, proc, stage))
@@ -80,6 +84,10 @@ func (g *generator) plan(t time.Time) *life {
 		}
 		if stage == domain.StageDecide {
 			decided = g.decision(c, spec, domain.DateOf(t))
+			if needsReview(spec, c, decided) {
+				t = g.planReview(l, t, officer(), decided)
+				decided.Date = domain.DateOf(t)
+			}
 			l.steps = append(l.steps, step{at: t, kind: stepDecision, officer: officer(), decision: decided})
 			t = t.Add(10 * time.Minute)
 			decidedAt = t

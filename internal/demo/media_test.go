@@ -4,8 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
-	"lawdesk/internal/demo"
+	"lawdesk/internal/demo/demotest"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/recording"
@@ -13,14 +14,7 @@ import (
 )
 
 func TestDemoFootage(t *testing.T) {
-	st, err := store.Open(t.TempDir(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := demo.Create(st, "demo1234"); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.Open(t, time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local))
 	recs, err := st.Recordings(store.RecordingFilter{})
 	if err != nil {
 		t.Fatal(err)

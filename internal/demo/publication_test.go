@@ -4,11 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"lawdesk/internal/demo"
+	"lawdesk/internal/demo/demotest"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publication"
-	"lawdesk/internal/store"
 )
 
 // The demo office shows every state of 事后公开, whenever it is created (here on a day
@@ -18,14 +17,7 @@ func TestDemoPublications(t *testing.T) {
 		time.Date(2025, 10, 3, 9, 0, 0, 0, time.Local),
 		time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local),
 	} {
-		st, err := store.Open(t.TempDir(), store.Options{Now: func() time.Time { return now }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		if _, err := demo.Create(st, "demo1234"); err != nil {
-			t.Fatalf("%s: %v", now, err)
-		}
+		st := demotest.Open(t, now)
 		admin, err := office.New(st).Login("admin", "demo1234")
 		if err != nil {
 			t.Fatal(err)

@@ -5,23 +5,15 @@ import (
 	"testing"
 	"time"
 
-	"lawdesk/internal/demo"
+	"lawdesk/internal/demo/demotest"
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/publicity"
-	"lawdesk/internal/store"
 )
 
 func TestDemoFillsEveryPublishedList(t *testing.T) {
 	now := time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local)
-	st, err := store.Open(t.TempDir(), store.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := demo.Create(st, "demo1234"); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.Open(t, now)
 	if st.Now().Unix() != now.Unix() {
 		t.Fatal("the demo left the store's clock changed")
 	}

@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"lawdesk/internal/demo"
+	"lawdesk/internal/demo/demotest"
 	"lawdesk/internal/report"
-	"lawdesk/internal/store"
 )
 
 // The demo's last-year report is published once its deadline has passed, and left for the
@@ -17,20 +16,13 @@ func TestDemoAnnualReport(t *testing.T) {
 		now       time.Time
 		published bool
 	}{
-		{time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local), true},
+		{time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local), true},
 		{time.Date(2026, 1, 12, 9, 0, 0, 0, time.Local), false},
 	} {
-		st, err := store.Open(t.TempDir(), store.Options{Now: func() time.Time { return c.now }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := demo.Create(st, "demo1234"); err != nil {
-			t.Fatal(err)
-		}
+		st := demotest.Open(t, c.now)
 		a, err := report.New(st).Annual(c.now.Year() - 1)
 		if err != nil || a.Published != c.published || !strings.Contains(a.Summary, "年，青山县市场监督管理局共受理登记") {
 			t.Errorf("demo made on %s: %+v %v", c.now.Format("2006-01-02"), a, err)
 		}
-		st.Close()
 	}
 }

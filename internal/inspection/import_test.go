@@ -157,3 +157,41 @@ func FuzzParseObjectsCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseObjectsXLSX mutates a real workbook of the directory (the template with a row):
+// the xlsx reader must refuse what it cannot read with a message and never pass a row that
+// does not validate.
+func FuzzParseObjectsXLSX(f *testing.F) {
+	tmpl, err := inspection.ObjectTemplateXLSX()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tmpl)
+	x, err := excelize.OpenReader(bytes.NewReader(tmpl))
+	if err != nil {
+		f.Fatal(err)
+	}
+	x.SetSheetRow(x.GetSheetList()[0], "A3", &[]any{"青山县河西乡惠民粮油店", code2, "企业", "河西街 3 号", "河西乡", "食品销售", "D", ""})
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		im, err := inspection.ParseObjectsFile("检查对象名录.xlsx", data)
+		if err != nil {
+			if domain.ErrorMessage(err) == "" {
+				t.Fatal("an error without a message")
+			}
+			return
+		}
+		for _, r := range im.Rows {
+			if len(r.Problems) == 0 {
+				if err := r.Object.Validate(); err != nil {
+					t.Fatalf("row %d passed but does not validate: %v", r.Line, err)
+				}
+			}
+		}
+	})
+}

@@ -581,6 +581,9 @@ func readEXIF(app1 []byte) (t time.Time, orientation int) {
 			t, orientation = time.Time{}, 0
 		}
 	}()
+	if !exifSane(app1) {
+		return time.Time{}, 0
+	}
 	x, err := exif.Decode(bytes.NewReader(app1))
 	if x == nil || (err != nil && exif.IsCriticalError(err)) {
 		return time.Time{}, 0
@@ -606,6 +609,62 @@ func readEXIF(app1 []byte) (t time.Time, orientation int) {
 		}
 	}
 	return t, orientation
+}
+
+// exifSane walks the TIFF structure inside an APP1 payload as the EXIF decoder will (the IFD
+// chain and the EXIF, GPS and interoperability sub-IFDs) and reports whether every entry's
+// values fit in the payload. The decoder allocates what a count claims before reading, so a
+// crafted photo claiming two billion values would take gigabytes (found by FuzzProbe).
+func exifSane(app1 []byte) bool {
+	tiff, ok := bytes.CutPrefix(app1, []byte("Exif\x00\x00"))
+	if !ok || len(tiff) < 8 {
+		return false
+	}
+	var order binary.ByteOrder
+	switch string(tiff[:2]) {
+	case "II":
+		order = binary.LittleEndian
+	case "MM":
+		order = binary.BigEndian
+	default:
+		return false
+	}
+	sizes := map[uint16]uint64{1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}
+	pending := []uint32{order.Uint32(tiff[4:8])}
+	seen := map[uint32]bool{}
+	for len(pending) > 0 {
+		off := pending[0]
+		pending = pending[1:]
+		if off == 0 || seen[off] {
+			continue
+		}
+		if len(seen) >= 16 || uint64(off)+2 > uint64(len(tiff)) {
+			return false
+		}
+		seen[off] = true
+		n := uint64(order.Uint16(tiff[off:]))
+		end := uint64(off) + 2 + n*12
+		if end+4 > uint64(len(tiff)) {
+			return false
+		}
+		for i := uint64(0); i < n; i++ {
+			e := tiff[uint64(off)+2+i*12:]
+			tag, typ, count := order.Uint16(e), order.Uint16(e[2:]), uint64(order.Uint32(e[4:]))
+			size, known := sizes[typ]
+			if !known {
+				size = 1
+			}
+			if count*size > uint64(len(tiff)) {
+				return false
+			}
+			switch tag {
+			case 0x8769, 0x8825, 0xA005: // EXIF, GPS, interoperability sub-IFDs
+				pending = append(pending, order.Uint32(e[8:]))
+			}
+		}
+		pending = append(pending, order.Uint32(tiff[end:]))
+	}
+	return true
 }
 
 // CaptureTime chooses a recording's capture time: the file name first (when nameInfo has a

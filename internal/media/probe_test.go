@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -386,4 +388,28 @@ func FuzzProbe(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A photo whose EXIF claims two billion values for a tag (found by FuzzProbe) is read
+// without allocating what it claims: once it took 16 GB, enough to bring down the office PC.
+func TestCraftedEXIFCountsAreNotAllocated(t *testing.T) {
+	data, err := os.ReadFile("testdata/fuzz/FuzzProbe/7a7e83520c905699")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := strings.TrimSuffix(strings.TrimPrefix(strings.SplitN(string(data), "\n", 2)[1], "[]byte("), ")\n")
+	photo, err := strconv.Unquote(quoted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	info, err := probeReader(bytes.NewReader([]byte(photo)), int64(len(photo)), "crafted.jpg")
+	runtime.ReadMemStats(&after)
+	if err == nil && info.Kind == "" {
+		t.Fatal("no kind and no error")
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+		t.Fatalf("probing a 400-byte photo allocated %d MB", grew>>20)
+	}
 }

@@ -8,7 +8,8 @@ import (
 
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
-	"lawdesk/internal/record"
+	"lawdesk/internal/store"
+	"lawdesk/internal/workday"
 )
 
 // Entry is one line of the review screen's list: a submitted review, or a case that needs
@@ -43,6 +44,13 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.entriesOf(sess, reviews)
+}
+
+// entriesOf makes the entries of reviews sess may see, and of the open cases from 案件审核
+// to 决定 sess may see that need review: not submitted, or (when reviews leaves it out)
+// submitted and settled.
+func (s *Service) entriesOf(sess office.Session, reviews []domain.Review) ([]Entry, error) {
 	today := s.today()
 	cal, err := s.calendar()
 	if err != nil {
@@ -56,20 +64,25 @@ func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 			continue
 		}
 		seen[c.ID] = true
-		e := Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName, Stage: c.Stage,
-			Review: r, Submitted: true, Reasons: r.MajorReasons}
-		if r.Status == domain.ReviewPending {
-			e.DaysLeft = cal.WorkingDaysBetween(today, r.Latest().Deadline)
-		}
-		out = append(out, e)
+		out = append(out, reviewEntry(c, r, cal, today))
 	}
-	cands, err := s.candidates(sess, seen)
+	cands, err := s.candidates(sess, seen, cal, today)
 	if err != nil {
 		return nil, err
 	}
 	out = append(out, cands...)
 	sort.SliceStable(out, func(i, j int) bool { return urgency(out[i]) < urgency(out[j]) })
 	return out, nil
+}
+
+// reviewEntry is the entry of a submitted review of case c.
+func reviewEntry(c domain.Case, r domain.Review, cal *workday.Calendar, today domain.Date) Entry {
+	e := Entry{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName, Stage: c.Stage,
+		Review: r, Submitted: true, Reasons: r.MajorReasons}
+	if r.Status == domain.ReviewPending {
+		e.DaysLeft = cal.WorkingDaysBetween(today, r.Latest().Deadline)
+	}
+	return e
 }
 
 // urgency orders the list: waiting for an opinion (nearest deadline first), waiting for the
@@ -91,26 +104,35 @@ func urgency(e Entry) int {
 
 // candidates are the open cases sess may see, from 案件审核 to 决定, that need review and
 // were not submitted (skip).
-func (s *Service) candidates(sess office.Session, skip map[uint64]bool) ([]Entry, error) {
+func (s *Service) candidates(sess office.Session, skip map[uint64]bool, cal *workday.Calendar, today domain.Date) ([]Entry, error) {
 	if !domain.Allowed(sess.User.Roles, domain.PermCaseView) {
 		return nil, nil
 	}
+	// the store's case query with the record service's visibility rule, so each case is
+	// read once, whole (the record service's list masks secret cases; the rules need the facts)
+	q := store.CaseQuery{Status: domain.StatusOpen, Limit: 500, Match: func(c domain.Case) bool {
+		return !skip[c.ID] && c.Stage.Index() >= domain.StageExamine.Index() && c.Stage.Index() <= domain.StageDecide.Index()
+	}}
+	if !domain.SeesAllCases(sess.User) {
+		if sess.User.OfficerID == 0 {
+			return nil, nil
+		}
+		q.OnlyOfficer = sess.User.OfficerID
+	}
 	var out []Entry
-	var before uint64
 	for {
-		page, err := s.rec.Cases(sess, record.CaseFilter{Status: domain.StatusOpen, Before: before, Limit: 500})
+		page, err := s.st.Cases(q)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range page.Cases {
-			if skip[c.ID] || c.Stage.Index() < domain.StageExamine.Index() || c.Stage.Index() > domain.StageDecide.Index() {
+			if r, ok, err := s.st.ReviewOfCase(c.ID); err != nil {
+				return nil, err
+			} else if ok { // submitted: a review reviews left out (the dashboard asks for unsettled ones only)
+				out = append(out, reviewEntry(c, r, cal, today))
 				continue
 			}
-			full, err := s.st.Case(c.ID) // the list masks secret cases; the rules need the facts
-			if err != nil {
-				return nil, err
-			}
-			a, err := s.assess(full, nil)
+			a, err := s.assess(c, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -122,7 +144,7 @@ func (s *Service) candidates(sess office.Session, skip map[uint64]bool) ([]Entry
 		if page.Next == 0 {
 			return out, nil
 		}
-		before = page.Next
+		q.Before = page.Next
 	}
 }
 
@@ -136,7 +158,13 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	if !domain.Allowed(sess.User.Roles, domain.PermReviewView) {
 		return nil, nil
 	}
-	entries, err := s.Entries(sess)
+	// only unsettled reviews, and the cases still before their decision: the dashboard's
+	// time does not grow with the reviews of past years
+	open, err := s.st.OpenReviews()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := s.entriesOf(sess, open)
 	if err != nil {
 		return nil, err
 	}

@@ -55,3 +55,8 @@ func (b *Bulk) AddDocument(ch Change, nd NewDocument) (domain.Document, error) {
 func (b *Bulk) ArchiveCase(ch Change, c domain.Case, order []uint64, n ArchiveNumbering) (domain.Case, error) {
 	return b.s.archiveCase(b.tx, ch, c, order, n)
 }
+
+// UpdateReview is Store.UpdateReview inside the batch.
+func (b *Bulk) UpdateReview(caseID uint64, actor, action string, change func(r *domain.Review, t ReviewTx) (string, error)) (domain.Review, error) {
+	return b.s.updateReview(b.tx, caseID, actor, action, change)
+}

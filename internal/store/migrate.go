@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "initial buckets", func(tx *bbolt.Tx) error { return nil }},
 	{2, "index of open publications", indexOpenPublications},
 	{3, "indexes of recordings the dashboard asks about", indexRecordingsForDashboard},
+	{4, "index of unsettled legal reviews", indexOpenReviews},
 }
 
 // SchemaVersion is the schema this build writes.

@@ -1,13 +1,16 @@
 package store_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.etcd.io/bbolt"
 
+	"lawdesk/internal/domain"
 	"lawdesk/internal/store"
 )
 
@@ -95,5 +98,30 @@ func TestOpensStoreOfSchemaV1(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, store.DBFile+".v1.bak")); err != nil {
 			t.Fatalf("no copy of the v1 file before migrating: %v", err)
 		}
+	}
+}
+
+// `lawdesk verify` opens read-only, so a store of an older schema is checked before any
+// migration: buckets later schemas add are missing, and no check may trip over that.
+func TestVerifiesStoreOfSchemaV1ReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../testdata/store-v1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, store.DBFile), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, err = st.Verify(context.Background(), nil)
+	if domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(domain.ErrorMessage(err), "升级") {
+		t.Fatalf("verify of an older schema opened read-only: %v", err)
+	}
+	if _, err := st.OpenReviews(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -19,6 +19,9 @@ var (
 	bucketReviewsByCase = newBucket("reviews_by_case") // case ID → review ID
 	bucketReviewMarks   = newBucket("review_marks")    // case ID → the officer's marks
 	bucketReviewNumbers = newBucket("review_numbers")  // year → last opinion sequence
+	// case ID → review ID while the review is not settled (agreed, or concluded by the
+	// head): what the dashboard asks about, without reading every review ever made
+	bucketReviewsOpen = newBucket("reviews_open")
 )
 
 // Setting key of the review configuration (catalogue, checklist, figures).
@@ -197,31 +200,76 @@ func (s *Store) UpdateReview(caseID uint64, actor, action string, change func(r 
 	var r domain.Review
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		var err error
-		r, _, err = s.reviewByCase(tx, caseID)
-		if err != nil {
-			return err
-		}
-		if r.ID == 0 {
-			r.CaseID = caseID
-		}
-		summary, err := change(&r, ReviewTx{s: s, tx: tx})
-		if err != nil {
-			return err
-		}
-		if r.ID == 0 {
-			if r.ID, err = tx.Bucket(bucketReviews).NextSequence(); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketReviewsByCase).Put(itob(caseID), itob(r.ID)); err != nil {
-				return err
-			}
-		}
-		if err := put(tx, bucketReviews, itob(r.ID), toReviewRecord(r)); err != nil {
-			return err
-		}
-		return s.appendEvent(tx, actor, action, fmt.Sprintf("case:%d", caseID), summary)
+		r, err = s.updateReview(tx, caseID, actor, action, change)
+		return err
 	})
 	return r, internal(err)
+}
+
+func (s *Store) updateReview(tx *bbolt.Tx, caseID uint64, actor, action string, change func(r *domain.Review, t ReviewTx) (string, error)) (domain.Review, error) {
+	r, _, err := s.reviewByCase(tx, caseID)
+	if err != nil {
+		return r, err
+	}
+	if r.ID == 0 {
+		r.CaseID = caseID
+	}
+	summary, err := change(&r, ReviewTx{s: s, tx: tx})
+	if err != nil {
+		return r, err
+	}
+	if r.ID == 0 {
+		if r.ID, err = tx.Bucket(bucketReviews).NextSequence(); err != nil {
+			return r, err
+		}
+		if err := tx.Bucket(bucketReviewsByCase).Put(itob(caseID), itob(r.ID)); err != nil {
+			return r, err
+		}
+	}
+	if err := put(tx, bucketReviews, itob(r.ID), toReviewRecord(r)); err != nil {
+		return r, err
+	}
+	if err := indexOpenReview(tx, r); err != nil {
+		return r, err
+	}
+	return r, s.appendEvent(tx, actor, action, fmt.Sprintf("case:%d", caseID), summary)
+}
+
+// reviewSettled reports whether a review needs nothing more from anyone.
+func reviewSettled(st domain.ReviewStatus) bool {
+	return st == domain.ReviewAgreed || st == domain.ReviewConcluded
+}
+
+// indexOpenReview keeps the review in the index of unsettled reviews, or takes it out.
+func indexOpenReview(tx *bbolt.Tx, r domain.Review) error {
+	if reviewSettled(r.Status) {
+		return tx.Bucket(bucketReviewsOpen).Delete(itob(r.CaseID))
+	}
+	return tx.Bucket(bucketReviewsOpen).Put(itob(r.CaseID), itob(r.ID))
+}
+
+// indexOpenReviews is the migration that fills the index of unsettled reviews.
+func indexOpenReviews(tx *bbolt.Tx) error {
+	var open []domain.Review // collected first: a bucket cannot change under ForEach
+	err := tx.Bucket(bucketReviews).ForEach(func(_, v []byte) error {
+		var rec reviewRecord
+		if err := decode(v, &rec); err != nil {
+			return err
+		}
+		if r := rec.review(); !reviewSettled(r.Status) {
+			open = append(open, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range open {
+		if err := indexOpenReview(tx, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reviewByCase returns the review of a case; ok is false (and the review zero) when the
@@ -246,6 +294,44 @@ func (s *Store) ReviewOfCase(caseID uint64) (r domain.Review, ok bool, err error
 		return err
 	})
 	return r, ok, internal(err)
+}
+
+// OpenReviews lists the reviews not yet settled (waiting for an opinion, returned,
+// transferred, or waiting for the head), the most recently submitted first.
+func (s *Store) OpenReviews() ([]domain.Review, error) {
+	var out []domain.Review
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		open := tx.Bucket(bucketReviewsOpen)
+		if open == nil { // a store of an older schema opened read-only: no index yet
+			reviews := tx.Bucket(bucketReviews)
+			if reviews == nil {
+				return nil
+			}
+			return reviews.ForEach(func(_, v []byte) error {
+				var rec reviewRecord
+				if err := decode(v, &rec); err != nil {
+					return err
+				}
+				if r := rec.review(); !reviewSettled(r.Status) {
+					out = append(out, r)
+				}
+				return nil
+			})
+		}
+		return open.ForEach(func(_, id []byte) error {
+			var rec reviewRecord
+			ok, err := get(tx, bucketReviews, id, &rec)
+			if err != nil || !ok {
+				return err
+			}
+			out = append(out, rec.review())
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Latest().Submission.At.After(out[j].Latest().Submission.At)
+	})
+	return out, internal(err)
 }
 
 // Reviews lists every review, the most recently submitted first.
@@ -378,6 +464,11 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 		if idx := tx.Bucket(bucketReviewsByCase).Get(itob(rec.CaseID)); idx == nil || btoi(idx) != rec.ID {
 			c.Problems = append(c.Problems, fmt.Sprintf("案件 %s 的审核记录未正确登记在案件索引中", rec.CaseNo))
 		}
+		if idx := tx.Bucket(bucketReviewsOpen); idx == nil {
+			// an older schema opened read-only: the index comes with the next write open
+		} else if open := idx.Get(itob(rec.CaseID)) != nil; open == reviewSettled(rec.review().Status) {
+			c.Problems = append(c.Problems, fmt.Sprintf("案件 %s 的审核记录在待办审核索引中的登记与其状态（%s）不符", rec.CaseNo, rec.review().Status.Label()))
+		}
 		for i, rd := range rec.Rounds {
 			if rd.No != i+1 {
 				c.Problems = append(c.Problems, fmt.Sprintf("案件 %s 的审核轮次编号不连续（第 %d 项为第 %d 轮）", rec.CaseNo, i+1, rd.No))
@@ -392,6 +483,14 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 		}
 		return nil
 	})
+	if idx := tx.Bucket(bucketReviewsOpen); idx != nil {
+		_ = idx.ForEach(func(k, v []byte) error {
+			if tx.Bucket(bucketReviews).Get(v) == nil {
+				c.Problems = append(c.Problems, fmt.Sprintf("待办审核索引 %d 指向不存在的审核记录 %d", btoi(k), btoi(v)))
+			}
+			return nil
+		})
+	}
 	_ = tx.Bucket(bucketReviewsByCase).ForEach(func(k, v []byte) error {
 		if tx.Bucket(bucketReviews).Get(v) == nil {
 			c.Problems = append(c.Problems, fmt.Sprintf("案件索引 %d 指向不存在的审核记录 %d", btoi(k), btoi(v)))

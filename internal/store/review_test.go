@@ -13,10 +13,8 @@ import (
 
 func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	st, _ := openTemp(t)
-	// The review belongs to a real case: verify checks every case the audit chain names.
-	c := sampleCase("青山县第一超市", "")
-	c.Number = "青市监处罚〔2026〕7号"
-	c, err := st.CreateCase(store.Change{Actor: "admin"}, c, nil)
+	// a real case, so that verify finds what the audit chain says was submitted
+	c, err := st.CreateCase(store.Change{Actor: "liuyang"}, sampleCase("乙", ""), numbering(2026))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +37,9 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	})
 	if err != nil || r.ID == 0 || r.CaseID != id {
 		t.Fatalf("submit: %+v %v", r, err)
+	}
+	if open, err := st.OpenReviews(); err != nil || len(open) != 1 || open[0].CaseID != id {
+		t.Fatalf("a pending review is not among the open ones: %v %v", open, err)
 	}
 	// A refused step changes nothing.
 	_, err = st.UpdateReview(id, "liuyang", "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
@@ -63,6 +64,9 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if open, err := st.OpenReviews(); err != nil || len(open) != 0 {
+		t.Fatalf("an agreed review is still open: %v %v", open, err)
+	}
 	got, ok, err := st.ReviewOfCase(id)
 	if err != nil || !ok {
 		t.Fatalf("read back: %v %v", ok, err)
@@ -85,7 +89,7 @@ func TestReviewRoundTripNumbersAndAudit(t *testing.T) {
 		t.Fatalf("reviews %v %v", all, err)
 	}
 	ev, _ := st.Events(store.EventFilter{Target: fmt.Sprintf("case:%d", id)})
-	if len(ev) != 3 || ev[1].Action != "review.submit" || ev[2].Action != "review.opinion" {
+	if len(ev) != 3 || ev[0].Action != "case.create" || ev[1].Action != "review.submit" || ev[2].Action != "review.opinion" {
 		t.Fatalf("audit %+v", ev)
 	}
 	rep, err := st.Verify(context.Background(), nil)

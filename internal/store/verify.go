@@ -7,6 +7,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"lawdesk/internal/blob"
+	"lawdesk/internal/domain"
 )
 
 // Check is one section of a verification report.
@@ -78,6 +79,13 @@ func (s *Store) VerifyQuick(ctx context.Context) (Report, error) {
 // verifyRecords checks the audit chain and every entity's consistency, and returns the
 // registered files with their sizes for the file check.
 func (s *Store) verifyRecords() (Report, map[string]int64, error) {
+	// opened read-only, an older schema is checked as it is: the buckets later schemas add
+	// are not there yet, so the checks cannot run until LawDesk has upgraded the data
+	if v, err := s.Version(); err != nil {
+		return Report{}, nil, internal(err)
+	} else if v < SchemaVersion() {
+		return Report{}, nil, domain.Errorf(domain.ECONFLICT, "数据目录 %s 的数据版本（%d）比本程序（%d）旧，需要先升级才能校验。请用 LawDesk 打开一次这个数据目录（升级前会自动把数据文件另存一份），然后再校验。", s.dir, v, SchemaVersion())
+	}
 	// The chain and the entities' checks read different buckets: walk them side by side
 	// (each in its own read transaction), which halves the time on a two-core office PC.
 	var chain ChainReport

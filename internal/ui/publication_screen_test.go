@@ -70,8 +70,8 @@ func TestPublicationListActions(t *testing.T) {
 	u := newTestUI(t, true)
 	signIn(t, u, "admin")
 	u.openTarget("publication:")
-	// counts include the record demo's (案件与记录) decisions: 15 published, 2 secret ones not public
-	// the list shows the current year's decisions by default (the scale work made it one year); one published decision is the review demo's
+	// counts include the record demo's (案件与记录) decisions: 15 published (one of them filed
+	// under 2025, so not in this year's list), 2 secret ones not public; and one from the review demo
 	assertShows(t, u, "待公开 3 件（其中逾期 1 件）", "已公开 19 件（逾期公开 1 件）", "待撤下 1 件", "不公开 3 件")
 	// A minor's case opens the 不公开 dialog with the reason filled in.
 	minor := demoEntry(t, u, "王小军")
