@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/inspection"
 	"lawdesk/internal/publication"
 	"lawdesk/internal/store"
 )
@@ -16,7 +17,7 @@ import (
 // (app/cli_export.go).
 func init() {
 	registerExport(target{name: "publications", usage: "--data DIR --out DIR --user NAME [--fulltext=false] [--board=false]",
-		summary: "导出事后公开内容（网站页面、双公示 CSV、公示栏 PDF）/ export decision publications", run: exportPublications})
+		summary: "导出事后公开内容（网站页面、双公示 CSV、公示栏 PDF、双随机抽查结果）/ export decision publications and inspection results", run: exportPublications})
 }
 
 func exportPublications(args []string, out io.Writer) error {
@@ -41,12 +42,17 @@ func exportPublications(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := publication.New(st).Export(context.Background(), sess, *outDir,
+	pub := publication.New(st)
+	pub.Sections = append(pub.Sections, inspection.New(st).PublicationSection) // the inspection results join the export
+	res, err := pub.Export(context.Background(), sess, *outDir,
 		publication.ExportOptions{FullTextPDF: *fullText, NoticeBoard: *board}, nil)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "已导出 %d 条行政执法决定的公开内容到 %s / exported %d decisions:\n", res.Decisions, res.Dir, res.Decisions)
+	for _, sec := range res.Sections {
+		fmt.Fprintf(out, "另含%s %d 项 / also published: %d item(s) of %s\n", sec.Title, sec.Count, sec.Count, sec.Title)
+	}
 	for _, f := range res.Files {
 		fmt.Fprintln(out, "  "+f)
 	}

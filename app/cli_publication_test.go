@@ -20,7 +20,15 @@ func TestExportPublications(t *testing.T) {
 	if code != 0 || !strings.Contains(text, "已导出 20 条") { // 4 of 事后公开's demo, 15 of the record demo, 1 of the review demo
 		t.Fatalf("export: exit %d\n%s", code, text)
 	}
-	for _, f := range []string{"index.html", "双公示数据.csv", "公示栏.pdf", "LawDesk导出说明.txt"} {
+	// the demo's completed, published random-inspection task is published with the decisions
+	if !strings.Contains(text, "另含双随机抽查结果公示 1 项") {
+		t.Errorf("the inspection results are not in the export:\n%s", text)
+	}
+	results, _ := os.ReadFile(filepath.Join(out, "inspections", "index.html"))
+	if !strings.Contains(string(results), "立案查处") || !strings.Contains(string(results), "双随机抽查结果公示") {
+		t.Errorf("inspections/index.html:\n%s", results)
+	}
+	for _, f := range []string{"index.html", "双公示数据.csv", "公示栏.pdf", "LawDesk导出说明.txt", "inspections/双随机抽查结果.csv"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("%s missing: %v", f, err)
 		}

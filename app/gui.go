@@ -72,8 +72,10 @@ func openServices(dir string) (ui.Services, error) {
 	rev := review.New(st, rec)
 	insp := inspection.New(st)
 	insp.Cases = inspection.RecordCases{Record: rec} // 立案查处 opens its case
+	pub := publication.New(st)
+	pub.Sections = append(pub.Sections, insp.PublicationSection) // the inspection results join the export
 	return ui.Services{Store: st, Office: office.New(st), Version: Version(),
-		Calendar: cal, Publication: publication.New(st), Record: rec, Review: rev,
+		Calendar: cal, Publication: pub, Record: rec, Review: rev,
 		Inspection: insp, Flowchart: flowchart.New(st), Recording: recording.New(st), Publicity: publicity.New(st),
 		Backup: backup.New(st), Report: report.New(st)}, nil
 }

@@ -18,6 +18,7 @@ import (
 	"lawdesk/internal/flowchart"
 	"lawdesk/internal/inspection"
 	"lawdesk/internal/record"
+	"lawdesk/internal/recording"
 	"lawdesk/internal/store"
 )
 
@@ -188,6 +189,12 @@ func inspectionDemo(b *Builder) error {
 		if first, err = svc.RecordResult(context.Background(), sess, first.ID, form); err != nil {
 			return fmt.Errorf("登记检查结果：%w", err)
 		}
+		if r, ok := first.Result(a.ObjectID); ok && r.CaseID != 0 {
+			at(74-i, 17) // back at the office, the camera's footage goes to the new case
+			if err := inspectionFootage(b, r, objectName(d, a.ObjectID)); err != nil {
+				return fmt.Errorf("导入现场检查音像：%w", err)
+			}
+		}
 	}
 	doneAgo := first.Done.DaysUntil(domain.DateOf(start))
 	published := at(doneAgo-8, 10) // eight days after the last inspection
@@ -345,4 +352,65 @@ func demoRandomMatters(st *store.Store) (food, business domain.Matter, err error
 		}
 	}
 	return food, business, nil
+}
+
+func objectName(d domain.Draw, id uint64) string {
+	for _, o := range d.Input.Objects {
+		if o.ID == id {
+			return o.Name
+		}
+	}
+	return ""
+}
+
+// inspectionFootage imports the body-camera footage of the on-site check that opened a
+// case (two photos taken that afternoon) and files it under the case's
+// 现场检查, as the office does the same day (全过程记录).
+func inspectionFootage(b *Builder, r domain.InspectionResult, place string) error {
+	cam, err := os.MkdirTemp("", "lawdesk-demo-inspection-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(cam)
+	shot := time.Date(r.Date.Year, time.Month(r.Date.Month), r.Date.Day, 14, 20, 0, 0, time.Local)
+	type file struct {
+		rel  string
+		data func() ([]byte, error)
+	}
+	var files []file
+	for i := 0; i < 2; i++ {
+		at := shot.Add(time.Duration(3+i) * time.Minute)
+		files = append(files, file{fmt.Sprintf("DCIM/100MEDIA/IMG_%s.JPG", at.Format("20060102_150405")),
+			func() ([]byte, error) { return footagePhoto("CAM003", "000004", at, 10+i) }})
+	}
+	for _, f := range files {
+		data, err := f.data()
+		if err != nil {
+			return err
+		}
+		p := filepath.Join(cam, filepath.FromSlash(f.rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+		old := time.Now().Add(-time.Hour) // settled, as on a camera
+		os.Chtimes(p, old, old)
+	}
+	svc := recording.New(b.Store)
+	items, err := svc.Scan(context.Background(), cam, nil)
+	if err != nil {
+		return err
+	}
+	labels := domain.RecordingLabels{CaseID: r.CaseID, Stage: domain.StageOnSite, Place: place, Evidence: true,
+		Proves: "现场检查情况：货架上陈列超过保质期的饼干，先行登记保存"}
+	sum, err := svc.Import(context.Background(), b.As("zhaomin"), recording.ImportRequest{Root: "可移动磁盘 CAM003", Items: items, Labels: &labels}, nil)
+	if err != nil {
+		return err
+	}
+	if len(sum.Skipped) > 0 {
+		return fmt.Errorf("demo footage skipped: %s", sum.Text())
+	}
+	return nil
 }

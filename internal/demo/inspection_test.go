@@ -62,6 +62,12 @@ func TestDemoInspections(t *testing.T) {
 		if r.Finding == domain.FindingCase && (r.CaseID == 0 || r.CaseNo == "" || len(r.Files) != 1) {
 			t.Fatalf("立案查处 without a case or its photo: %+v", r)
 		}
+		if r.Finding == domain.FindingCase { // 全过程记录: the check's footage is filed under its case
+			recs, err := st.Recordings(store.RecordingFilter{CaseID: r.CaseID})
+			if err != nil || len(recs) != 2 || recs[0].Stage != domain.StageOnSite || domain.DateOf(recs[0].Captured) != r.Date || recs[0].Late() {
+				t.Fatalf("the 立案查处 case's recordings: %+v %v", recs, err)
+			}
+		}
 	}
 	if findings[domain.FindingCase] != 1 || findings[domain.FindingCorrected] != 1 || findings[domain.FindingNone] < 2 {
 		t.Fatalf("published task findings: %v", findings)

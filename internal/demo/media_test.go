@@ -40,7 +40,8 @@ func TestDemoFootage(t *testing.T) {
 			important++
 		}
 	}
-	if len(recs) != 13 || videos != 3 || late != 4 || explained != 1 || labelled != 9 || important != 2 {
+	// 13 of the 音像记录 demo, 2 photos of the 双随机 demo's 立案查处 check
+	if len(recs) != 15 || videos != 3 || late != 4 || explained != 1 || labelled != 11 || important != 2 {
 		t.Errorf("demo footage: %d recordings, %d videos, %d late (%d explained), %d labelled, %d important",
 			len(recs), videos, late, explained, labelled, important)
 	}

@@ -234,6 +234,38 @@ func (c ProcedureChart) WithPublishDays(days int) ProcedureChart {
 	return out
 }
 
+// ReviewTimeLimit is the time limit of the 法制审核 opinion: days working days, extendable
+// by ext (none when ext is 0). The review chart says when the extension applies.
+func ReviewTimeLimit(days, ext int, reviewChart bool) string {
+	switch {
+	case ext <= 0:
+		return fmt.Sprintf("%d 个工作日内出具意见", days)
+	case reviewChart:
+		return fmt.Sprintf("%d 个工作日内（情况复杂的可延长 %d 个工作日）", days, ext)
+	}
+	return fmt.Sprintf("%d 个工作日内出具意见（可延长 %d 个工作日）", days, ext)
+}
+
+// WithReviewDays returns the chart with its 法制审核 step's time limit taken from the
+// office's review policy (ReviewPolicy.TimeLimitDays, ExtensionDays), so changing the
+// review settings changes the charts too.
+func (c ProcedureChart) WithReviewDays(days, ext int) ProcedureChart {
+	if days <= 0 {
+		return c
+	}
+	out := c
+	out.Steps = slices.Clone(c.Steps)
+	for i, s := range out.Steps {
+		switch {
+		case c.Name == "review" && s.ID == "opinion":
+			out.Steps[i].TimeLimit = ReviewTimeLimit(days, ext, true)
+		case c.Name != "review" && s.ID == "review":
+			out.Steps[i].TimeLimit = ReviewTimeLimit(days, ext, false)
+		}
+	}
+	return out
+}
+
 // Time limits that other capabilities also use, written once.
 var (
 	publishLimit     = func(t ActType) string { return PublishTimeLimit(t, t.PublishWithinWorkingDays()) }
@@ -270,7 +302,7 @@ var procedureCharts = []ProcedureChart{
 				Rights: []string{"申辩和质证", "申请回避"}},
 			{ID: "major", Kind: FlowDecision, Title: "属于重大执法决定？", Jump: "decide"},
 			{ID: "review", Kind: FlowAct, Title: "法制审核", Optional: true,
-				TimeLimit: "7 个工作日内出具意见（可延长 3 个工作日）", Documents: []string{"法制审核意见书"}},
+				TimeLimit: ReviewTimeLimit(7, 3, false), Documents: []string{"法制审核意见书"}},
 			{ID: "discuss", Kind: FlowAct, Title: "集体讨论", Optional: true,
 				Note: "情节复杂或者重大违法行为", Documents: []string{"集体讨论记录"}},
 			{ID: "decide", Kind: FlowAct, Stage: StageDecide, Title: "作出处理决定",
@@ -398,7 +430,7 @@ var procedureCharts = []ProcedureChart{
 			{ID: "check", Kind: FlowAct, Title: "审核",
 				Note: "主体、资格、程序、事实、证据、法律适用、裁量基准、权限、文书、是否涉嫌犯罪", Documents: []string{"审核要素清单"}},
 			{ID: "opinion", Kind: FlowAct, Title: "出具书面审核意见",
-				TimeLimit: "7 个工作日内（情况复杂的可延长 3 个工作日）", Documents: []string{"法制审核意见书"},
+				TimeLimit: ReviewTimeLimit(7, 3, true), Documents: []string{"法制审核意见书"},
 				Note: "同意、变更、纠正、补充、移送"},
 			{ID: "agree", Kind: FlowDecision, Title: "审核意见为“同意”？", Exit: "承办机构研究处理后重新送审；有分歧的由负责人协调", Jump: "submit"},
 			{ID: "decide", Kind: FlowAct, Title: "负责人决定或集体讨论决定", Documents: []string{"集体讨论记录"}},

@@ -60,11 +60,20 @@ func (s *Service) Changes(name string) (domain.FlowChanges, error) {
 
 // Default returns chart name before the office's adjustments of its steps: the national
 // definition, with the publication deadline of the office's publication rules (which
-// decision publication counts with too).
+// decision publication counts with too) and the 法制审核 time limit of the office's review
+// settings (which the review queue counts with).
 func (s *Service) Default(name string) (domain.ProcedureChart, error) {
 	c, err := domain.ProcedureChartByName(name)
-	if err != nil || c.Type == "" {
+	if err != nil {
 		return c, err
+	}
+	review, err := s.st.ReviewConfig()
+	if err != nil {
+		return c, err
+	}
+	c = c.WithReviewDays(review.Policy.TimeLimitDays, review.Policy.ExtensionDays)
+	if c.Type == "" {
+		return c, nil
 	}
 	rules, err := s.st.PublicationRules()
 	if err != nil {

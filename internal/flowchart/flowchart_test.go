@@ -205,6 +205,53 @@ func TestPublicationRulesRedrawTheChart(t *testing.T) {
 	}
 }
 
+// The 法制审核 step takes its time limit from the review settings the review queue counts
+// with (default 7 working days, extendable by 3).
+func TestReviewSettingsRedrawTheChart(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc := flowchart.New(st)
+	text := func(name string) string {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := svc.WritePDF(&buf, name); err != nil {
+			t.Fatal(err)
+		}
+		return pdfText(t, buf.Bytes())
+	}
+	if got := text("penalty"); !strings.Contains(got, "7个工作日内出具意见（可延长3个工作日）") {
+		t.Errorf("default review time limit missing from the penalty chart:\n%s", got)
+	}
+	cfg, err := st.ReviewConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		days, ext       int
+		penalty, review string
+	}{
+		{10, 5, "10个工作日内出具意见（可延长5个工作日）", "10个工作日内（情况复杂的可延长5个工作日）"},
+		{5, 0, "5个工作日内出具意见", "5个工作日内出具意见"},
+	} {
+		cfg.Policy.TimeLimitDays, cfg.Policy.ExtensionDays = tc.days, tc.ext
+		if err := st.SaveReviewConfig("admin", cfg, "本局规定"); err != nil {
+			t.Fatal(err)
+		}
+		if got := text("penalty"); !strings.Contains(got, tc.penalty) || strings.Contains(got, "7个工作日内出具意见") {
+			t.Errorf("%d+%d: penalty chart does not follow the review settings:\n%s", tc.days, tc.ext, got)
+		}
+		if got := text("review"); !strings.Contains(got, tc.review) || strings.Contains(got, "可延长3个工作日") {
+			t.Errorf("%d+%d: review chart does not follow the review settings:\n%s", tc.days, tc.ext, got)
+		}
+		if tc.ext == 0 && strings.Contains(text("review"), "延长") {
+			t.Errorf("no extension, but the review chart still offers one")
+		}
+	}
+}
+
 func TestUnknownChart(t *testing.T) {
 	svc := newService(t)
 	var buf bytes.Buffer

@@ -441,10 +441,12 @@ func (s *Service) calendar() *workday.Calendar {
 // its completion, or as many as the office's publication rules give 行政检查 (the rules
 // decision publication uses). Zero until the task is done.
 func (s *Service) PublishDeadline(t domain.InspectionTask) workday.Deadline {
-	return s.calendar().AddWorkingDays(t.Done, s.publishDays())
+	return s.calendar().AddWorkingDays(t.Done, s.PublishDays())
 }
 
-func (s *Service) publishDays() int {
+// PublishDays is how many working days the office has to publish a task's results (20,
+// or what its publication rules say for 行政检查).
+func (s *Service) PublishDays() int {
 	if r, err := s.st.PublicationRules(); err == nil {
 		return r.PublishDays(domain.ActInspection)
 	}
@@ -520,7 +522,7 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 				sev = domain.SeverityDueSoon
 			}
 			out = append(out, domain.Todo{Kind: "公开", Title: "公示抽查结果：" + t.Name,
-				Detail: fmt.Sprintf("任务于 %s 完成，应在 %s 前公示（20 个工作日）", t.Done, dl), Due: dl.Date.Time(time.Local), Severity: sev, Target: target})
+				Detail: fmt.Sprintf("任务于 %s 完成，应在 %s 前公示（%d 个工作日）", t.Done, dl, s.PublishDays()), Due: dl.Date.Time(time.Local), Severity: sev, Target: target})
 		}
 	}
 	return out, nil

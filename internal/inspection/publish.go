@@ -158,16 +158,11 @@ func (s *Service) WriteResults(sess office.Session, w io.Writer, id uint64) erro
 	if _, ok := t.CurrentDraw(); !ok {
 		return domain.Errorf(domain.EINVALID, "抽查任务“%s”还没有抽取，没有抽查结果。", t.Name)
 	}
-	counts := map[domain.Finding]int{}
-	for _, r := range t.Results {
-		counts[r.Finding]++
-	}
-	var summary []string
-	for _, f := range domain.AllFindings {
-		if counts[f] > 0 {
-			summary = append(summary, fmt.Sprintf("%s %d 户", f.Label(), counts[f]))
-		}
-	}
+	return s.renderResults(w, t, ag)
+}
+
+// renderResults renders the 抽查结果公示表 of a drawn task.
+func (s *Service) renderResults(w io.Writer, t domain.InspectionTask, ag domain.Agency) error {
 	done := cnDate(t.Done)
 	if done == "" {
 		done = "尚未完成"
@@ -188,7 +183,7 @@ func (s *Service) WriteResults(sess office.Session, w io.Writer, id uint64) erro
 	}
 	blocks := []pdf.Block{
 		pdf.KeyValues{LabelWidth: 0.2, Rows: append(facts,
-			pdf.KeyValue{Label: "抽查结果", Value: fmt.Sprintf("共抽查 %d 户：%s", len(rows), strings.Join(summary, "，"))})},
+			pdf.KeyValue{Label: "抽查结果", Value: fmt.Sprintf("共抽查 %d 户：%s", len(rows), findingSummary(t))})},
 		pdf.Grid{FontSize: 10, Columns: []pdf.Column{{Header: "序号", Width: 0.5, Align: pdf.AlignCenter},
 			{Header: "检查对象名称", Width: 3}, {Header: "统一社会信用代码", Width: 2.2}, {Header: "检查日期", Width: 1.3, Align: pdf.AlignCenter}, {Header: "检查结果", Width: 2.4}}, Rows: rows},
 	}
@@ -209,13 +204,21 @@ func (s *Service) WriteResultsCSV(sess office.Session, w io.Writer, id uint64) e
 		return domain.Wrap(err, domain.EINVALID, "写入文件失败。")
 	}
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"任务编号", "任务名称", "抽查事项", "抽查机关", "检查对象名称", "统一社会信用代码", "检查日期", "检查结果", "完成日期"})
+	cw.Write(resultsCSVHeader)
 	for _, r := range s.PublicResults(t) {
-		cw.Write([]string{fmt.Sprint(t.ID), t.Name, t.MatterName, ag.Name, r.Name, r.CreditCode, r.Date, r.Result, t.Done.String()})
+		cw.Write(resultsCSVRow(t, ag, r))
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return domain.Wrap(err, domain.EINVALID, "写入文件失败（磁盘已满？）。")
 	}
 	return nil
+}
+
+// resultsCSVHeader and resultsCSVRow are the columns of the results for the website and
+// the 国家企业信用信息公示系统 (one task's export and the office's export alike).
+var resultsCSVHeader = []string{"任务编号", "任务名称", "抽查事项", "抽查机关", "检查对象名称", "统一社会信用代码", "检查日期", "检查结果", "完成日期"}
+
+func resultsCSVRow(t domain.InspectionTask, ag domain.Agency, r PublicRow) []string {
+	return []string{fmt.Sprint(t.ID), t.Name, t.MatterName, ag.Name, r.Name, r.CreditCode, r.Date, r.Result, t.Done.String()}
 }

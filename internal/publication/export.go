@@ -42,7 +42,8 @@ type ExportOptions struct {
 type ExportResult struct {
 	Dir       string
 	Decisions int
-	Files     []string // relative to Dir
+	Sections  []SectionSummary // what the other capabilities added (双随机抽查结果 …)
+	Files     []string         // relative to Dir
 }
 
 // current reports whether p belongs on the website now: its redaction confirmed, not
@@ -84,7 +85,16 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 			return res, err
 		}
 	}
-	if err := prepareDir(dir); err != nil {
+	secs, err := s.sections(sess)
+	if err != nil {
+		return res, err
+	}
+	var secDirs []string
+	for _, sec := range secs {
+		secDirs = append(secDirs, sec.Dir)
+		res.Sections = append(res.Sections, SectionSummary{Title: sec.Title, Count: sec.Count})
+	}
+	if err := prepareDir(dir, secDirs); err != nil {
 		return res, err
 	}
 	// A failed export must not leave half of the decisions for the website: remove what
@@ -92,7 +102,7 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 	complete := false
 	defer func() {
 		if !complete {
-			removeExport(dir)
+			removeExport(dir, secDirs)
 		}
 	}()
 
@@ -101,11 +111,16 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 		write func() ([]byte, error)
 	}
 	var files []file
-	files = append(files, file{ExportIndex, func() ([]byte, error) { return indexHTML(ag, pubs, opt, s.today()) }})
+	files = append(files, file{ExportIndex, func() ([]byte, error) { return indexHTML(ag, pubs, secs, s.today()) }})
 	for _, p := range pubs {
 		files = append(files, file{pagePath(p), func() ([]byte, error) { return decisionHTML(ag, p, opt) }})
 		if opt.FullTextPDF && p.Content.FullText != "" {
 			files = append(files, file{fullTextPath(p), func() ([]byte, error) { return fullTextPDF(ag, p) }})
+		}
+	}
+	for _, sec := range secs {
+		for _, f := range sec.Files {
+			files = append(files, file{sec.Dir + "/" + f.Name, func() ([]byte, error) { return f.Data, nil }})
 		}
 	}
 	files = append(files, file{ExportCSV, func() ([]byte, error) { return csvBytes(ag, pubs) }})
@@ -128,7 +143,7 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 			progress(i+1, len(files)+1)
 		}
 	}
-	manifest := exportManifest(ag, res.Files, len(pubs), s.st.Now().Format("2006-01-02 15:04"), sess.User.DisplayName())
+	manifest := exportManifest(ag, res.Files, len(pubs), secs, s.st.Now().Format("2006-01-02 15:04"), sess.User.DisplayName())
 	if err := writeFile(filepath.Join(dir, ExportManifest), manifest); err != nil {
 		return res, err
 	}
@@ -138,8 +153,11 @@ func (s *Service) Export(ctx context.Context, sess office.Session, dir string, o
 	if progress != nil {
 		progress(len(files)+1, len(files)+1)
 	}
-	err = s.st.LogAccess(sess.Actor(), "publication.export", "publication:export",
-		fmt.Sprintf("导出事后公开内容 %d 条到 %s", len(pubs), dir))
+	summary := fmt.Sprintf("导出事后公开内容 %d 条", len(pubs))
+	for _, sec := range res.Sections {
+		summary += fmt.Sprintf("、%s %d 项", sec.Title, sec.Count)
+	}
+	err = s.st.LogAccess(sess.Actor(), "publication.export", "publication:export", summary+"到 "+dir)
 	return res, err
 }
 
@@ -168,7 +186,7 @@ func (s *Service) checkClean(p domain.Publication, ag domain.Agency) error {
 
 // prepareDir makes dir ready: created when missing; an earlier export's files removed; any
 // other content is a reason to stop, so nothing of the user's is overwritten.
-func prepareDir(dir string) error {
+func prepareDir(dir string, sectionDirs []string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -186,12 +204,12 @@ func prepareDir(dir string) error {
 		return domain.Errorf(domain.EINVALID, "文件夹 %s 不是空的，也不是 LawDesk 以前导出的文件夹。为免覆盖其中的文件，请选择一个空文件夹。", dir)
 	}
 	// An earlier export: remove exactly what LawDesk writes.
-	return removeExport(dir)
+	return removeExport(dir, sectionDirs)
 }
 
 // removeExport removes exactly the files and folders an export writes into dir.
-func removeExport(dir string) error {
-	for _, name := range []string{ExportIndex, ExportCSV, ExportBoard, ExportManifest, exportPagesDir, exportFullTexts} {
+func removeExport(dir string, sectionDirs []string) error {
+	for _, name := range append([]string{ExportIndex, ExportCSV, ExportBoard, ExportManifest, exportPagesDir, exportFullTexts}, sectionDirs...) {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return domain.Wrap(err, domain.EINVALID, "无法替换以前导出的 %s，请关闭正在使用它的程序后重试。", filepath.Join(dir, name))
 		}
@@ -272,6 +290,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`<!DO
 {{if .Pubs}}<table><thead><tr><th>序号</th><th>决定日期</th><th>决定书文号</th><th>执法对象</th><th>执法类别</th><th>执法结论</th><th class="noprint">详情</th></tr></thead><tbody>
 {{range $i, $p := .Pubs}}<tr><td class="num">{{inc $i}}</td><td class="num">{{$p.Content.Date}}</td><td class="num">{{$p.Content.DocNumber}}</td><td>{{$p.Content.Party}}</td><td class="num">{{$p.Content.Type.Label}}</td><td>{{short $p.Content.Conclusion}}</td><td class="noprint num"><a href="decisions/{{page $p}}">查看</a></td></tr>
 {{end}}</tbody></table>{{else}}<p>目前没有需要公开的行政执法决定。</p>{{end}}
+{{if .Sections}}<h2>其他公开内容</h2><ul>{{range .Sections}}<li>{{if .Files}}<a href="{{.Link}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}（{{.Count}} 项）</li>{{end}}</ul>{{end}}
 <footer>{{.Agency.Name}}{{if .Agency.Address}} · 地址：{{.Agency.Address}}{{end}}{{if .Agency.Phone}} · 监督电话：{{.Agency.Phone}}{{end}}</footer>
 </div></body></html>
 `))
@@ -304,9 +323,18 @@ var decisionTemplate = template.Must(template.New("decision").Funcs(funcs).Parse
 </div></body></html>
 `))
 
-func indexHTML(ag domain.Agency, pubs []domain.Publication, opt ExportOptions, today domain.Date) ([]byte, error) {
+func indexHTML(ag domain.Agency, pubs []domain.Publication, secs []Section, today domain.Date) ([]byte, error) {
+	type link struct {
+		Title, Link string
+		Count       int
+		Files       bool
+	}
+	var links []link
+	for _, sec := range secs {
+		links = append(links, link{Title: sec.Title, Link: sec.link(), Count: sec.Count, Files: len(sec.Files) > 0})
+	}
 	var b bytes.Buffer
-	err := indexTemplate.Execute(&b, map[string]any{"Agency": ag, "Pubs": pubs, "Today": today})
+	err := indexTemplate.Execute(&b, map[string]any{"Agency": ag, "Pubs": pubs, "Sections": links, "Today": today})
 	return b.Bytes(), err
 }
 
@@ -401,12 +429,19 @@ func boardPDF(ag domain.Agency, pubs []domain.Publication, today domain.Date) ([
 	return b.Bytes(), err
 }
 
-func exportManifest(ag domain.Agency, files []string, n int, when, who string) []byte {
+func exportManifest(ag domain.Agency, files []string, n int, secs []Section, when, who string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s 行政执法决定公开内容\r\n导出时间：%s　导出人：%s　决定 %d 条\r\n\r\n", ag.Name, when, who, n)
+	fmt.Fprintf(&b, "%s 行政执法决定公开内容\r\n导出时间：%s　导出人：%s　决定 %d 条", ag.Name, when, who, n)
+	for _, sec := range secs {
+		fmt.Fprintf(&b, "　%s %d 项", sec.Title, sec.Count)
+	}
+	b.WriteString("\r\n\r\n")
 	b.WriteString("使用方法：\r\n")
 	b.WriteString("  1. 网站：把 index.html 和 decisions 文件夹（以及 fulltext 文件夹，如有）一起上传到政府网站的信息公开栏目；\r\n")
 	b.WriteString("     或按栏目要求，把“" + ExportCSV + "”导入网站或信用平台。\r\n")
+	for _, sec := range secs {
+		b.WriteString("     " + sec.Title + "在“" + sec.Dir + "”文件夹中，随 index.html 一起上传。\r\n")
+	}
 	b.WriteString("  2. 公示栏：打印“" + ExportBoard + "”张贴。\r\n")
 	b.WriteString("  3. 公开后，在 LawDesk“事后公开”中登记公开日期和渠道。\r\n\r\n")
 	b.WriteString("所有内容已依法隐去身份证号码、联系电话、住址、银行账号等个人信息。再次导出到本文件夹时，以上文件会被替换。\r\n\r\n文件：\r\n")

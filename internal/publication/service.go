@@ -16,6 +16,9 @@ import (
 // Service is the publication service over one store.
 type Service struct {
 	st *store.Store
+	// Sections add what other capabilities publish to the export (the 双随机抽查结果 of
+	// internal/inspection), wired in by app; each is asked for its section when exporting.
+	Sections []SectionSource
 }
 
 // New returns the publication service.

@@ -363,6 +363,9 @@ func (s *Service) Conclude(sess office.Session, f ConcludeForm) (domain.Review, 
 		return domain.Review{}, domain.Errorf(domain.EINVALID, "协调日期 %s 晚于今天，请检查。", f.HeldOn)
 	}
 	return s.st.UpdateReview(c.ID, sess.Actor(), "review.conclude", func(r *domain.Review, _ store.ReviewTx) (string, error) {
+		if r.CaseNo == "" {
+			r.CaseNo = c.Number // a case never submitted: its refusal still names it
+		}
 		err := r.Conclude(domain.ConclusionInput{Head: sess.Actor(), HeadName: sess.User.DisplayName(), Method: f.Method,
 			HeldOn: f.HeldOn, Participants: f.Participants, Conclusion: f.Conclusion, Outcome: f.Outcome, At: s.st.Now()})
 		if err != nil {

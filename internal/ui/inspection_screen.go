@@ -569,6 +569,14 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		}
 	}
 	who, whoSelected := checkGrid(labels, preset, 3)
+	// a published result, or a user who may not record results, only reads it: the
+	// officers as names rather than a grid of boxes, so the whole result fits the screen
+	readOnly := !t.Public.On.IsZero() || !u.allowed(domain.PermInspectionResult)
+	whoItem := &widget.FormItem{Text: lang.L("inspection.col.officers"), Widget: who, HintText: lang.L("inspection.result.officers.hint")}
+	if readOnly {
+		slices.Sort(preset)
+		whoItem = widget.NewFormItem(lang.L("inspection.col.officers"), widget.NewLabel(strings.Join(preset, "、")))
+	}
 	date := widget.NewEntry()
 	date.SetText(today.String())
 	findingLabels := make([]string, len(domain.AllFindings))
@@ -622,22 +630,38 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 	if !svc.OpensCases() {
 		caseItem.HintText = lang.L("inspection.result.caseno.manual")
 	}
+	dateItem := &widget.FormItem{Text: lang.L("inspection.col.date"), Widget: date}
+	findingItem := &widget.FormItem{Text: lang.L("inspection.col.result"), Widget: finding}
+	detailsItem := &widget.FormItem{Text: lang.L("inspection.result.details"), Widget: details}
+	if readOnly { // plain text: disabled fields would be grey and hard to read
+		addFile.Hide()
+		text := func(s string) *widget.Label {
+			l := widget.NewLabel(orDash(s))
+			l.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
+			return l
+		}
+		dateItem.Widget, findingItem.Widget, detailsItem.Widget = text(date.Text), text(finding.Selected), text(details.Text)
+		caseItem = widget.NewFormItem(caseItem.Text, text(caseNo.Text))
+	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("inspection.col.object"), widget.NewLabel(obj.Name+"（"+obj.CreditCode+"）")),
-		&widget.FormItem{Text: lang.L("inspection.col.date"), Widget: date},
-		&widget.FormItem{Text: lang.L("inspection.col.officers"), Widget: who, HintText: lang.L("inspection.result.officers.hint")},
-		&widget.FormItem{Text: lang.L("inspection.col.result"), Widget: finding},
-		&widget.FormItem{Text: lang.L("inspection.result.details"), Widget: details},
+		dateItem,
+		whoItem,
+		findingItem,
+		detailsItem,
 		caseItem,
 		&widget.FormItem{Text: lang.L("inspection.result.files"), Widget: container.NewVBox(
 			container.NewBorder(nil, nil, nil, addFile, fileList), container.NewHScroll(saved))},
 	)
+	var dlg dialog.Dialog
+	if had && prev.CaseID != 0 { // 全过程记录: the recordings of the case it opened
+		form.Append(lang.L("inspection.result.av"), u.inspectionRecordings(prev, obj.Name, func() { dlg.Hide() }))
+	}
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapBreak
 	status.Importance = widget.DangerImportance
 	progress := widget.NewProgressBarInfinite()
 	progress.Hide()
-	var dlg dialog.Dialog
 	var save *widget.Button
 	save = widget.NewButton(lang.L("action.save"), func() {
 		day, err := domain.ParseDate(date.Text)
@@ -686,6 +710,10 @@ func (u *UI) resultDialog(t domain.InspectionTask, a domain.Assignment, obj doma
 		save.Disable()
 	}
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { dlg.Hide() })
+	if readOnly {
+		cancel.SetText(lang.L("inspection.close"))
+		save.Hide()
+	}
 	content := container.NewBorder(nil, container.NewVBox(progress, status, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil,
 		container.NewVScroll(form))
 	title := lang.L("inspection.result.record")
@@ -723,7 +751,7 @@ func (u *UI) publishDialog(t domain.InspectionTask, reload func()) {
 	date.SetText(today.String())
 	channel := widget.NewSelectEntry([]string{"国家企业信用信息公示系统", "本局门户网站", "国家企业信用信息公示系统、本局门户网站", "政务公开栏"})
 	channel.SetText("国家企业信用信息公示系统、本局门户网站")
-	msg := fmt.Sprintf(lang.L("inspection.publish.intro"), t.Done, svc.PublishDeadline(t))
+	msg := fmt.Sprintf(lang.L("inspection.publish.intro"), t.Done, svc.PublishDeadline(t), svc.PublishDays())
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapBreak
 	status := widget.NewLabel("")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/store"
 )
 
 func openInspection(t *testing.T, u *UI) {
@@ -162,4 +164,73 @@ func TestRecordResultInTheGUI(t *testing.T) {
 	if !ok || r.Finding != domain.FindingCorrected || r.Details != "年度报告未公示社保信息，已责令 10 日内补报" || len(r.Officers) != 2 {
 		t.Fatalf("result saved from the GUI: %+v (ok %v)", r, ok)
 	}
+}
+
+// 全过程记录: the result that opened a case shows that case's recordings, and footage
+// imported without a case is linked to it from there as 现场检查 — even after the results
+// were published, since the recordings belong to the case.
+func TestResultShowsAndLinksTheCaseRecordings(t *testing.T) {
+	u := newTestUI(t, true)
+	openInspection(t, u)
+	tasks, _ := u.svc.Inspection.Tasks(u.sess)
+	row := slices.IndexFunc(tasks, func(tk domain.InspectionTask) bool { return tk.Status() == domain.TaskPublished })
+	if row < 0 {
+		t.Fatal("the demo has no published task")
+	}
+	task := tasks[row]
+	d, _ := task.CurrentDraw()
+	caseRow := slices.IndexFunc(d.Assignments, func(a domain.Assignment) bool {
+		r, ok := task.Result(a.ObjectID)
+		return ok && r.CaseID != 0
+	})
+	if caseRow < 0 {
+		t.Fatal("the demo's published task has no 立案查处 result")
+	}
+	result, _ := task.Result(d.Assignments[caseRow].ObjectID)
+	objects[*widget.Table](u)[0].Select(widget.TableCellID{Row: row, Col: 0})
+	objects[*widget.Table](u)[1].Select(widget.TableCellID{Row: caseRow, Col: 1})
+	tapButton(t, u, "inspection.result.view")
+	before, err := u.svc.Recording.ForCase(u.sess, result.CaseID)
+	if err != nil || len(before.Recordings) == 0 { // the demo files the on-site footage under the case
+		t.Fatalf("the demo's inspection case has no recordings: %v", err)
+	}
+	assertShows(t, u, fmt.Sprintf(tr("inspection.av.count"), result.CaseNo, len(before.Recordings)), before.Recordings[0].FileName)
+
+	waiting, err := u.svc.Recording.List(u.sess, store.RecordingFilter{Unassigned: true, Newest: true})
+	if err != nil || len(waiting) == 0 {
+		t.Fatalf("the demo has no recording waiting for a case: %v", err)
+	}
+	tapButton(t, u, "inspection.av.link")
+	// none was captured on the day of the inspection, so none is ticked: tick the newest
+	var ticked *widget.Check
+	for _, c := range objects[*widget.Check](u) {
+		for _, w := range waiting {
+			if strings.Contains(c.Text, w.FileName) && c.Checked {
+				t.Errorf("%q is ticked although not captured on %s", c.Text, result.Date)
+			}
+		}
+		if strings.Contains(c.Text, waiting[0].FileName) {
+			ticked = c
+		}
+	}
+	if ticked == nil {
+		t.Fatalf("%s is not offered: %s", waiting[0].FileName, screenText(u))
+	}
+	ticked.SetChecked(true)
+	test.Tap(lastButton(t, u, "inspection.av.link.run"))
+
+	linked, err := u.svc.Recording.ForCase(u.sess, result.CaseID)
+	i := slices.IndexFunc(linked.Recordings, func(r domain.Recording) bool { return r.ID == waiting[0].ID })
+	if err != nil || len(linked.Recordings) != len(before.Recordings)+1 || i < 0 ||
+		linked.Recordings[i].Stage != domain.StageOnSite || linked.Recordings[i].Place == "" {
+		t.Fatalf("after linking: %+v %v", linked.Recordings, err)
+	}
+	assertShows(t, u, fmt.Sprintf(tr("inspection.av.count"), result.CaseNo, len(linked.Recordings)), waiting[0].FileName)
+
+	// 打开案件 goes to the case
+	tapButton(t, u, "inspection.av.opencase")
+	if u.main.current != sectionCases {
+		t.Fatalf("打开案件 opened %s", u.main.current)
+	}
+	assertShows(t, u, result.CaseNo)
 }

@@ -159,6 +159,11 @@ func (s *pubScreen) load() {
 	sum := publication.Summarise(entries)
 	s.summary.SetText(scope + fmt.Sprintf(lang.L("pub.summary"), sum.Pending, sum.Overdue, sum.Published, sum.Late,
 		sum.WithdrawalsDue, sum.Withdrawn, sum.NotPublic))
+	if !domain.SeesAllCases(s.u.sess.User) {
+		// officers and window clerks see only their own cases here; the export carries every
+		// published decision, so say so rather than leave a clerk with an empty list
+		s.summary.SetText(s.summary.Text + lang.L("pub.scope.own"))
+	}
 	s.filter()
 	if keep != 0 {
 		s.selectCase(keep)
@@ -693,7 +698,11 @@ func (u *UI) exportPublicationsDialog() {
 					return
 				}
 				result.Importance = widget.SuccessImportance
-				result.SetText(fmt.Sprintf(lang.L("pub.export.done"), res.Decisions, res.Dir))
+				text := fmt.Sprintf(lang.L("pub.export.done"), res.Decisions, res.Dir)
+				for _, sec := range res.Sections {
+					text += "\n" + fmt.Sprintf(lang.L("pub.export.section"), sec.Title, sec.Count)
+				}
+				result.SetText(text)
 			})
 		}()
 	})

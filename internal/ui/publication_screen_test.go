@@ -220,3 +220,13 @@ func assertTodo(t *testing.T, u *UI, titles ...string) {
 		}
 	}
 }
+
+// A window clerk handles no cases, so the list says where the office's published decisions
+// are instead of looking empty.
+func TestPublicationListTellsAClerkWhereThePublishedDecisionsAre(t *testing.T) {
+	u := newTestUI(t, true)
+	signIn(t, u, "hexiao")
+	u.openTarget("publication:")
+	assertShows(t, u, "已公开 0 件", "本单位已公开的全部决定可用“导出网站与公示栏”导出")
+	tapButton(t, u, "pub.export") // and the export is there for them
+}
