@@ -35,8 +35,9 @@ func (e Entry) Status() string {
 }
 
 // SettledPage is how many settled reviews the review screen reads at a time: the newest when
-// it opens, the earlier ones when asked (an office makes about 1,500 a year).
-const SettledPage = 200
+// it opens, the earlier ones when asked (an office makes about 1,500 a year); a variable so
+// that tests can page through a small office.
+var SettledPage = 200
 
 // Page is one read of the review screen's list: the entries, and Next, the cursor of the
 // earlier settled reviews (0 when there are none).
