@@ -512,7 +512,13 @@ type CaseQuery struct {
 	// a few stages among thousands of open cases decodes only the cases it keeps.
 	StageIn func(domain.Stage) bool
 	// Skip, when set, leaves out the cases it names before anything of them is read.
-	Skip   func(id uint64) bool
+	Skip func(id uint64) bool
+	// Slim gives each case as its small statistics record holds it — number, type,
+	// procedure, matter, party kind and name, amount, stage, the stages of its history with
+	// their dates and notes, decision and dates; no officers, facts, secrecy or
+	// annotations — for questions over many cases that need no more (Match sees the same;
+	// ignored with Text).
+	Slim   bool
 	Before uint64 // paging: only cases with a smaller ID; 0 starts at the newest
 	Limit  int    // 0 means 50
 }
@@ -644,7 +650,7 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 			add(setAll)
 		}
 		sort.SliceStable(sets, func(i, j int) bool { return sets[i].n < sets[j].n })
-		if len(sets) == 1 && !textual && q.Match == nil {
+		if len(sets) == 1 && !textual && q.Match == nil && q.StageIn == nil && q.Skip == nil {
 			page.Total = sets[0].n
 		}
 		if sets[0].n == 0 {
@@ -661,27 +667,12 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 			if q.Skip != nil && q.Skip(id) {
 				return true
 			}
-			if q.StageIn != nil {
-				if data := tx.Bucket(bucketCaseFacts).Get(itob(id)); data != nil {
-					var f struct {
-						S domain.Stage `json:"s"`
-					}
-					if err := decode(data, &f); err != nil {
-						derr = err
-						return false
-					}
-					if !q.StageIn(f.S) {
-						return true
-					}
-				}
-			}
-			var r caseRecord
-			if ok, err := get(tx, bucketCases, itob(id), &r); err != nil || !ok {
+			c, ok, err := s.queryCase(tx, id, q.Slim && !textual, q.StageIn)
+			if err != nil || !ok {
 				derr = err
 				return err == nil
 			}
-			c := r.toCase()
-			if q.StageIn != nil && !q.StageIn(c.Stage) { // a case the statistics index does not hold yet
+			if q.StageIn != nil && !q.StageIn(c.Stage) {
 				return true
 			}
 			if q.Match != nil && !q.Match(c) {
@@ -700,6 +691,33 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 		return derr
 	})
 	return page, internal(err)
+}
+
+// queryCase reads case id for a query: from its statistics record when slim (or, with
+// stageIn, first only its stage there, so a case in another stage costs no more), and whole
+// otherwise or when the statistics index does not hold it yet. ok is false for a case
+// stageIn refuses by the index, or one that is gone.
+func (s *Store) queryCase(tx *bbolt.Tx, id uint64, slim bool, stageIn func(domain.Stage) bool) (domain.Case, bool, error) {
+	if data := tx.Bucket(bucketCaseFacts).Get(itob(id)); data != nil && slim {
+		var f caseFacts
+		if err := decode(data, &f); err != nil {
+			return domain.Case{}, false, err
+		}
+		return f.slimCase(id), true, nil
+	} else if data != nil && stageIn != nil {
+		var f struct {
+			S domain.Stage `json:"s"`
+		}
+		if err := decode(data, &f); err != nil || !stageIn(f.S) {
+			return domain.Case{}, false, err
+		}
+	}
+	var r caseRecord
+	ok, err := get(tx, bucketCases, itob(id), &r)
+	if err != nil || !ok {
+		return domain.Case{}, false, err
+	}
+	return r.toCase(), true, nil
 }
 
 // CaseCounts returns the number of cases in each index set (e.g. "status:open", "year:2026",

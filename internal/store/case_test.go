@@ -271,4 +271,12 @@ func TestCaseQueryStageInAndSkip(t *testing.T) {
 	if err != nil || len(page.Cases) != 0 {
 		t.Fatalf("no case in another stage, got %d (%v)", len(page.Cases), err)
 	}
+	page, err = st.Cases(store.CaseQuery{Slim: true, Skip: func(id uint64) bool { return id != ids[0] }})
+	if err != nil || len(page.Cases) != 1 {
+		t.Fatalf("slim: %+v %v", page.Cases, err)
+	}
+	if slim := page.Cases[0]; slim.Number != c.Number || slim.Stage != c.Stage || slim.Type != c.Type || slim.Procedure != c.Procedure ||
+		slim.MatterName != c.MatterName || slim.Party.Name != c.Party.Name || len(slim.History) != len(c.History) || slim.Opened != c.Opened {
+		t.Errorf("the slim case differs from the case:\n%+v\n%+v", slim, c)
+	}
 }
