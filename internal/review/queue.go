@@ -169,9 +169,14 @@ func (s *Service) candidates(sess office.Session, skip map[uint64]bool, cal *wor
 	if !domain.Allowed(sess.User.Roles, domain.PermCaseView) {
 		return nil, nil
 	}
-	// the store's case query with the record service's visibility rule, so each case is
-	// read once, whole (the record service's list masks secret cases; the rules need the facts)
-	q := store.CaseQuery{Status: domain.StatusOpen, Limit: 500,
+	cfg, err := s.Config()
+	if err != nil {
+		return nil, err
+	}
+	// the store's case query with the record service's visibility rule (its list would mask
+	// secret cases; the rules need the facts), over the slim cases of the statistics index:
+	// they hold all the catalogue and the entry need
+	q := store.CaseQuery{Status: domain.StatusOpen, Limit: 500, Slim: true,
 		StageIn: func(st domain.Stage) bool { // the stage from the index, before the case is read
 			return st.Index() >= domain.StageExamine.Index() && st.Index() <= domain.StageDecide.Index()
 		},
@@ -195,7 +200,7 @@ func (s *Service) candidates(sess office.Session, skip map[uint64]bool, cal *wor
 				out = append(out, reviewEntry(c, r, cal, today))
 				continue
 			}
-			a, err := s.assess(c, nil)
+			a, err := s.assessWith(cfg, c, nil)
 			if err != nil {
 				return nil, err
 			}
