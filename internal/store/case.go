@@ -698,19 +698,21 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 // otherwise or when the statistics index does not hold it yet. ok is false for a case
 // stageIn refuses by the index, or one that is gone.
 func (s *Store) queryCase(tx *bbolt.Tx, id uint64, slim bool, stageIn func(domain.Stage) bool) (domain.Case, bool, error) {
-	if data := tx.Bucket(bucketCaseFacts).Get(itob(id)); data != nil && slim {
-		var f caseFacts
-		if err := decode(data, &f); err != nil {
-			return domain.Case{}, false, err
-		}
-		return f.slimCase(id), true, nil
-	} else if data != nil && stageIn != nil {
+	data := tx.Bucket(bucketCaseFacts).Get(itob(id))
+	if data != nil && stageIn != nil { // the stage alone first: most cases stop here
 		var f struct {
 			S domain.Stage `json:"s"`
 		}
 		if err := decode(data, &f); err != nil || !stageIn(f.S) {
 			return domain.Case{}, false, err
 		}
+	}
+	if data != nil && slim {
+		var f caseFacts
+		if err := decode(data, &f); err != nil {
+			return domain.Case{}, false, err
+		}
+		return f.slimCase(id), true, nil
 	}
 	var r caseRecord
 	ok, err := get(tx, bucketCases, itob(id), &r)
