@@ -22,7 +22,8 @@ func init() {
 		summary: "把备份恢复到新的空目录并校验 / restore a backup into a new directory and verify it", run: runRestore})
 	register(command{name: "verify-bundle", usage: "FILE.zip",
 		summary: "校验年度数据包：校验值、审计链、缺失和多余文件 / verify an annual data bundle", run: runVerifyBundle})
-	registerAnnualExport()
+	registerExport(target{name: "annual", usage: "--data DIR --year 2025 --out FILE.zip [--with-originals] --user NAME",
+		summary: "导出年度行政执法数据包（BagIt）/ export the annual data bundle (BagIt)", run: runExportAnnual})
 }
 
 // parseWithArgs parses flags that may come before or after positional arguments
@@ -220,33 +221,4 @@ func quoteArg(s string) string {
 		return "\"" + s + "\""
 	}
 	return s
-}
-
-// registerAnnualExport makes `lawdesk export annual …` available. When the shared
-// `lawdesk export <what>` registry (app/cli_export.go, registerExport) is on main, this
-// becomes one registerExport("annual", …) line. Until then it chains onto whatever `export`
-// another file registered (today: export publications), so both keep working.
-func registerAnnualExport() {
-	const annualUsage = "annual --data DIR --year 2025 --out FILE.zip [--with-originals] --user NAME"
-	prev, chained := commands["export"]
-	c := command{name: "export", usage: annualUsage,
-		summary: "导出数据（annual：年度数据包）/ export data (annual: the annual bundle)"}
-	if chained {
-		c.usage = prev.usage + " | " + annualUsage
-		c.summary = prev.summary + "；annual：年度数据包 / annual bundle"
-	}
-	c.run = func(args []string, out io.Writer) error {
-		if len(args) > 0 && args[0] == "annual" {
-			return runExportAnnual(args[1:], out)
-		}
-		if chained {
-			return prev.run(args, out)
-		}
-		fmt.Fprintln(out, "用法 / Usage: lawdesk export "+annualUsage)
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			return nil
-		}
-		return errUsage
-	}
-	register(c)
 }

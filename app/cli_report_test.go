@@ -138,3 +138,25 @@ func writeZipEntries(t *testing.T, file string, entries []zipFile) {
 	zw.Close()
 	f.Close()
 }
+
+// TestReportCommandsExplainThemselves: each command of the issue answers -h with its usage
+// in the issue's spelling, and `lawdesk export -h` lists the annual bundle.
+func TestReportCommandsExplainThemselves(t *testing.T) {
+	for _, c := range []struct{ args, want []string }{
+		{[]string{"export", "annual", "-h"}, []string{"lawdesk export annual --data DIR --year 2025 --out FILE.zip [--with-originals]", "-with-originals"}},
+		{[]string{"verify-bundle", "-h"}, []string{"lawdesk verify-bundle FILE.zip"}},
+		{[]string{"backup", "-h"}, []string{"lawdesk backup --data DIR --out FILE", "-out"}},
+		{[]string{"restore", "-h"}, []string{"lawdesk restore FILE --data NEWDIR", "-data"}},
+		{[]string{"export", "-h"}, []string{"lawdesk export annual", "年度行政执法数据包"}},
+	} {
+		code, out := lawdesk(t, c.args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d\n%s", c.args, code, out)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v does not say %q:\n%s", c.args, w, out)
+			}
+		}
+	}
+}

@@ -23,7 +23,11 @@ func init() {
 		{"review-history", review.DocHistory, "法制审核过程记录（各轮次与协调）/ every round and coordination of a review"},
 	} {
 		k := k
-		registerPrint(target{name: k.name, usage: "--data DIR --user NAME --case NO --out FILE.pdf [--round N]", summary: k.summary,
+		usage := "--data DIR --user NAME --case NO --out FILE.pdf [--round N]"
+		if k.doc == review.DocHistory {
+			usage = "--data DIR --user NAME --case NO --out FILE.pdf" // every round
+		}
+		registerPrint(target{name: k.name, usage: usage, summary: k.summary,
 			run: func(args []string, out io.Writer) error { return runPrintReview(k.name, k.doc, args, out) }})
 	}
 	registerPrint(target{name: "review-catalogue", usage: "--data DIR --user NAME --out FILE.pdf",
@@ -54,7 +58,10 @@ func runPrintReview(name string, doc review.Document, args []string, out io.Writ
 	user := fs.String("user", "", "您的用户名（打印记入调阅记录）/ your user name (the print is logged)")
 	caseNo := fs.String("case", "", "案件编号，例如 青市监处罚〔2026〕12号 / case number")
 	outPath := fs.String("out", "", "保存的 PDF 文件 / the PDF file to write")
-	round := fs.Int("round", 0, "第几轮（默认最新一轮）/ round number (default: the latest)")
+	round := new(int)
+	if doc != review.DocHistory {
+		round = fs.Int("round", 0, "第几轮（默认最新一轮）/ round number (default: the latest)")
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}

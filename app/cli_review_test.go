@@ -107,9 +107,32 @@ func TestDecideFromTheCommandLineIsGated(t *testing.T) {
 	if code == 0 || !strings.Contains(out, "法制审核尚未完成") {
 		t.Fatalf("decide while pending: exit %d\n%s", code, out)
 	}
+	// Returned for supplement: still refused, with what to do.
 	st, _ = store.Open(dir, store.Options{})
 	rv = review.New(st, record.New(st))
 	items := r.Latest().Checklist
+	for i := range items {
+		items[i].Finding = domain.ElementOK
+	}
+	items[4].Finding, items[4].Note = domain.ElementProblem, "缺少责令改正通知书的送达回证"
+	if _, err := rv.RecordOpinion(sun, review.OpinionForm{CaseID: c.ID, Checklist: items, Opinion: domain.OpinionSupplement, Reasons: "请补充送达回证。"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out = lawdesk(t, "decide", "--data", dir, "--user", "liuyang", "--case", no)
+	if code == 0 || !strings.Contains(out, "已退回承办机构") || !strings.Contains(out, "重新送审") {
+		t.Fatalf("decide after a supplement opinion: exit %d\n%s", code, out)
+	}
+
+	// Resubmitted with the point answered, then agreed.
+	st, _ = store.Open(dir, store.Options{})
+	rv = review.New(st, record.New(st))
+	if r, err = rv.Submit(liu, review.SubmitForm{CaseID: c.ID, Reasons: "经责令仍不改正，已补充送达回证",
+		Proposed:  domain.ProposedDecision{Content: "罚款六万元", Fine: 60_000_00, Basis: "《企业信息公示暂行条例》第十八条"},
+		Responses: []domain.PointResponse{{Key: items[4].Key, Response: "已补充送达回证"}}}); err != nil {
+		t.Fatal(err)
+	}
+	items = r.Latest().Checklist
 	for i := range items {
 		items[i].Finding = domain.ElementOK
 	}

@@ -61,18 +61,24 @@ func (s ReviewSheet) caseRows() []KeyValue {
 	}
 }
 
+// proposalText is the proposed decision in one line: its content, then the penalty kinds
+// and the amount of fines and confiscations.
+func proposalText(p domain.ProposedDecision) string {
+	out := p.Summary()
+	if len(p.Penalties) > 0 {
+		out += "（" + domain.PenaltyLabels(p.Penalties)
+		if p.Fine > 0 {
+			out += fmt.Sprintf("，罚没金额 %s 元", p.Fine)
+		}
+		out += "）"
+	}
+	return out
+}
+
 // proposalRows describe a submission's proposed decision.
 func proposalRows(sub domain.Submission) []KeyValue {
 	p := sub.Proposed
-	rows := []KeyValue{{"拟处理意见", p.Summary()}}
-	if len(p.Penalties) > 0 {
-		kinds := domain.PenaltyLabels(p.Penalties)
-		if p.Fine > 0 {
-			kinds += fmt.Sprintf("（罚没金额 %s 元）", p.Fine)
-		}
-		rows = append(rows, KeyValue{"处罚种类", kinds})
-	}
-	rows = append(rows, KeyValue{"法律依据", p.Basis})
+	rows := []KeyValue{{"拟处理意见", proposalText(p)}, {"法律依据", p.Basis}}
 	if p.Benchmark != "" {
 		bm := p.Benchmark
 		if p.BenchmarkMax > 0 {
@@ -95,9 +101,9 @@ func checklistGrid(items []domain.ChecklistItem, size float64) Grid {
 	}
 	return Grid{Columns: []Column{
 		{Header: "序号", Width: 0.7, Align: AlignCenter},
-		{Header: "审核要素", Width: 3},
+		{Header: "审核要素", Width: 3.4},
 		{Header: "结论", Width: 1.1, Align: AlignCenter},
-		{Header: "说明", Width: 5},
+		{Header: "说明", Width: 4.6},
 	}, Rows: rows, FontSize: size}
 }
 
@@ -114,19 +120,11 @@ func RenderReviewOpinion(w io.Writer, s ReviewSheet) error {
 	}
 	// compact rows, so that the ten elements, the opinion and the signatures share one page
 	p := r.Submission.Proposed
-	proposal := p.Summary()
-	if len(p.Penalties) > 0 {
-		proposal += "（" + domain.PenaltyLabels(p.Penalties)
-		if p.Fine > 0 {
-			proposal += fmt.Sprintf("，罚没金额 %s 元", p.Fine)
-		}
-		proposal += "）"
-	}
 	rows := []KeyValue{
 		{"案件", strings.TrimSpace(s.CaseNo + "　" + s.Matter)},
 		{"当事人", s.Party},
 		{"承办", fmt.Sprintf("%s　%s；%s第 %d 次送审", s.Unit, s.Handlers, chineseDay(r.Submission.At), r.No)},
-		{"拟处理意见", proposal},
+		{"拟处理意见", proposalText(p)},
 		{"依据", basisAndBenchmark(p)},
 	}
 	opinion := fmt.Sprintf("经审核，本机构意见为：%s。%s", r.Opinion.Long(), r.Reasons)
@@ -137,7 +135,7 @@ func RenderReviewOpinion(w io.Writer, s ReviewSheet) error {
 		Blocks: []Block{
 			KeyValues{Rows: rows, LabelWidth: 0.16},
 			Heading{Text: "一、审核要素", Level: 2},
-			checklistGrid(r.Checklist, 9.5),
+			checklistGrid(r.Checklist, 9),
 			Heading{Text: "二、审核意见", Level: 2},
 			Paragraph{Text: opinion},
 			signatureLine{labels: []string{"审核人员", "法制机构负责人"}, seal: "（法制机构印章）", date: chineseDay(r.OpinionAt)},
@@ -157,10 +155,10 @@ func (s signatureLine) check() error { return nil }
 
 func (s signatureLine) layout(f *flow) {
 	const size float64 = docBodySize
-	const lh = size * 2.4
+	const lh = size * 2
 	lineW := size * 8
 	f.y += size * 0.5
-	f.ensure(2 * lh)
+	f.ensure(lh + 1.5*size) // the date line needs only its text's height, not a full line
 	x, y := f.left+f.width()*0.08, f.y
 	for _, l := range s.labels {
 		label, lx := l+"：", x
@@ -207,9 +205,9 @@ func RenderReviewSubmission(w io.Writer, s ReviewSheet) error {
 	blocks := []Block{
 		KeyValues{Rows: rows, LabelWidth: 0.16},
 		Heading{Text: "送审材料", Level: 2},
-		Grid{Columns: []Column{{Header: "序号", Width: 0.7, Align: AlignCenter}, {Header: "材料", Width: 3},
-			{Header: "要求", Width: 0.8, Align: AlignCenter}, {Header: "附", Width: 0.6, Align: AlignCenter}, {Header: "所附文书", Width: 4}},
-			Rows: mats, FontSize: 10},
+		Grid{Columns: []Column{{Header: "序号", Width: 0.7, Align: AlignCenter}, {Header: "材料", Width: 2.6},
+			{Header: "要求", Width: 0.8, Align: AlignCenter}, {Header: "附", Width: 0.6, Align: AlignCenter}, {Header: "所附文书", Width: 5}},
+			Rows: mats, FontSize: 9.5},
 	}
 	if len(sub.Responses) > 0 {
 		blocks = append(blocks, Heading{Text: "对上一轮审核意见的逐项回复", Level: 2}, responsesGrid(sub.Responses))
@@ -316,7 +314,7 @@ func RenderMajorCatalogue(w io.Writer, office string, rules []domain.MajorRule, 
 	}
 	return RenderTable(w, Table{
 		Title: office + "重大执法决定法制审核目录清单", Office: office, VersionDate: chineseDate(day),
-		Columns: []Column{{Header: "序号", Width: 0.5, Align: AlignCenter}, {Header: "目录事项", Width: 4},
+		Columns: []Column{{Header: "序号", Width: 0.7, Align: AlignCenter}, {Header: "目录事项", Width: 4},
 			{Header: "判断条件", Width: 3}, {Header: "设定依据", Width: 3}},
 		Rows: rows,
 	})

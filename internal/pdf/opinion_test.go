@@ -66,6 +66,25 @@ func TestRenderReviewOpinionFitsOnePage(t *testing.T) {
 	assertContains(t, pdfText(t, path, 0), "青市监法审〔2026〕7号", "存在问题", "缺少货值金额的计算依据", "建议补充调查取证或材料")
 }
 
+// TestRenderReviewOpinionLongNamesFitOnePage: a county office's real names are long (the
+// unit with the bureau's name in front, a matter of twenty characters), the pre-checks write
+// what they checked, and the reasons run to three lines; the opinion still fits one page.
+func TestRenderReviewOpinionLongNamesFitOnePage(t *testing.T) {
+	s := sampleReview()
+	s.Unit, s.Matter = "青山县市场监督管理局城关市场监管所", "对食品小作坊未经登记从事食品生产的行政处罚"
+	r := &s.Review.Rounds[1]
+	r.Checklist[1].Note = "经系统核对，执法证件在各环节日期有效。"
+	r.Checklist[2].Note = "经系统核对，执法人员不少于两人，办案期限符合规定。"
+	r.Checklist[6].Note = "经系统核对，拟罚款金额在裁量基准范围内。"
+	r.Checklist[8].Note = "经系统核对，必备材料齐全。"
+	r.Reasons = "案件事实清楚，证据确实充分，适用依据正确，程序合法，裁量适当。当事人已补充进货单据和销售记录，货值金额计算依据充分，同意作出行政处罚决定。"
+	path := writePDF(t, "opinion-long.pdf", func(w io.Writer) error { return RenderReviewOpinion(w, s) })
+	if pi := info(t, path); pi.pages != 1 {
+		t.Fatalf("opinion with long names: %d pages, want one", pi.pages)
+	}
+	assertContains(t, pdfText(t, path, 0), "城关市场监管所", "同意作出行政处罚决定", "法制机构负责人")
+}
+
 func TestRenderReviewSubmissionAndHistory(t *testing.T) {
 	s := sampleReview()
 	path := writePDF(t, "submission.pdf", func(w io.Writer) error { return RenderReviewSubmission(w, s) })

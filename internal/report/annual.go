@@ -180,7 +180,7 @@ func rgb(v uint32) pdf.RGB { return pdf.RGB{R: uint8(v >> 16), G: uint8(v >> 8),
 // pdfChart converts a chart for the PDF.
 func pdfChart(ch Chart) pdf.Block {
 	if ch.Kind == ChartPie {
-		p := pdf.PieChart{Title: ch.Title, Labels: ch.Labels, Unit: "件"}
+		p := pdf.PieChart{Title: ch.Title, Labels: ch.Labels, Unit: ch.UnitOr()}
 		if len(ch.Series) > 0 {
 			p.Values = ch.Series[0].Values
 		}
@@ -189,7 +189,7 @@ func pdfChart(ch Chart) pdf.Block {
 		}
 		return p
 	}
-	b := pdf.BarChart{Title: ch.Title, Labels: ch.Labels, Unit: "件", Stacked: true}
+	b := pdf.BarChart{Title: ch.Title, Labels: ch.Labels, Unit: ch.UnitOr(), Stacked: true}
 	for i, s := range ch.Series {
 		b.Series = append(b.Series, pdf.ChartSeries{Name: s.Name, Values: s.Values, Color: Palette[i%len(Palette)]})
 	}

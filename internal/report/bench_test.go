@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand"
@@ -11,18 +12,33 @@ import (
 	"time"
 
 	"lawdesk/internal/domain"
+	"lawdesk/internal/pdf"
 	"lawdesk/internal/report"
 	"lawdesk/internal/store"
 )
 
 // The benchmarks run on a large county office: 20,000 cases decided in 2025 (plus the
-// cases of 2024 the loader also reads), each with its stages, and 200,000 audit events.
+// cases of 2024 the loader also reads), each with its stages, one penalty in twenty
+// through legal review, and 200,000 audit events.
 // Building it takes a while, so it is built once per test binary.
 var (
 	bigOnce  sync.Once
 	bigStore *store.Store
+	bigDir   string
 	bigErr   error
 )
+
+// TestMain removes the large office after the benchmarks (about 250 MB per run).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigStore != nil {
+		bigStore.Close()
+	}
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
 
 const bigCases = 20000
 
@@ -34,6 +50,7 @@ func largeOffice(b *testing.B) *store.Store {
 			bigErr = err
 			return
 		}
+		bigDir = dir
 		c := &clock{at(2025, 1, 2, 9, 0, 0)}
 		st, err := store.Open(filepath.Join(dir, "data"), store.Options{Now: c.now})
 		if err != nil {
@@ -88,8 +105,20 @@ func fillLargeOffice(st *store.Store, c *clock) error {
 				cs.Decision.Fine = domain.Money(100 * (500 + rnd.Intn(20000)))
 				cs.Decision.Summary = ""
 			}
-			if _, err := st.CreateCase(store.Change{Actor: "admin"}, cs, nil); err != nil {
+			// one penalty in twenty was a major decision: reviewed, a quarter of them twice
+			reviewed := t == domain.ActPenalty && seq[k]%20 == 0
+			if reviewed {
+				cs.Archived, cs.Stage = domain.Date{}, domain.StageClose // its opinions are filed before archiving
+			}
+			created, err := st.CreateCase(store.Change{Actor: "admin"}, cs, nil)
+			if err != nil {
 				return err
+			}
+			if reviewed {
+				// the opinions of one reviewed case in ten failed to be filed (printed anew by the bundle)
+				if err := benchReview(st, created, day, seq[k]%80 == 0, seq[k]%200 != 0); err != nil {
+					return err
+				}
 			}
 			// the views, edits and exports a case collects over its life
 			for e := 0; e < 9; e++ {
@@ -110,6 +139,69 @@ func fillLargeOffice(st *store.Store, c *clock) error {
 	return nil
 }
 
+// benchReview has case c reviewed before its decision day: submitted eight days before,
+// and agreed five days before (twice: 补充 first, when twice); with file, each opinion is
+// filed with the case as the review service files it.
+func benchReview(st *store.Store, c domain.Case, decided domain.Date, twice, file bool) error {
+	sub := domain.Submission{Proposed: domain.ProposedDecision{Penalties: c.Decision.Kinds, Fine: c.Decision.Fine,
+		Content: "警告，并处罚款", Basis: "《中华人民共和国食品安全法》第一百二十六条"}, Reasons: "事实清楚，证据确凿", By: "admin"}
+	opinion := func(r *domain.Review, t store.ReviewTx, op domain.Opinion, on domain.Date) error {
+		items := domain.NewChecklist(domain.DefaultChecklist())
+		for i := range items {
+			items[i].Finding = domain.ElementOK
+		}
+		no, err := t.NextOpinionNo("青市监", on.Year)
+		if err != nil {
+			return err
+		}
+		return r.RecordOpinion(domain.OpinionInput{Reviewer: "reviewer", ReviewerName: "马骏", Checklist: items, Opinion: op,
+			Reasons: "经审核，同意", At: on.Time(time.Local).Add(16 * time.Hour), No: no})
+	}
+	_, err := st.UpdateReview(c.ID, "admin", "review.submit", func(r *domain.Review, t store.ReviewTx) (string, error) {
+		r.CaseNo, r.Party = c.Number, c.Party.Name
+		sub.At = decided.AddDays(-8).Time(time.Local).Add(10 * time.Hour)
+		if err := r.Submit(sub, decided.AddDays(2)); err != nil {
+			return "", err
+		}
+		if twice {
+			if err := opinion(r, t, domain.OpinionSupplement, decided.AddDays(-7)); err != nil {
+				return "", err
+			}
+			sub.At = decided.AddDays(-6).Time(time.Local).Add(10 * time.Hour)
+			sub.Responses = []domain.PointResponse{{Key: "opinion", Response: "已补充"}}
+			if err := r.Submit(sub, decided.AddDays(4)); err != nil {
+				return "", err
+			}
+		}
+		return "送审并审核", opinion(r, t, domain.OpinionAgree, decided.AddDays(-5))
+	})
+	if err != nil || !file {
+		return err
+	}
+	r, _, err := st.ReviewOfCase(c.ID)
+	if err != nil {
+		return err
+	}
+	for _, rd := range r.Rounds {
+		var buf bytes.Buffer
+		if err := pdf.RenderReviewOpinion(&buf, pdf.ReviewSheet{Office: "青山县市场监督管理局", CaseNo: c.Number, Matter: c.MatterName,
+			Party: c.Party.Name, Unit: "第1市场监管所", Handlers: "执法员001、执法员002", Review: r, Round: rd.No}); err != nil {
+			return err
+		}
+		info, err := st.Blobs().Put(context.Background(), &buf)
+		if err != nil {
+			return err
+		}
+		_, err = st.AddDocument(store.Change{Actor: "admin"}, store.NewDocument{File: info, Doc: domain.Document{CaseID: c.ID,
+			Stage: domain.StageDecide, Type: "法制审核意见书", Title: fmt.Sprintf("法制审核意见书（第 %d 轮）", rd.No), DocNumber: rd.OpinionNo,
+			Date: decided, Author: "青山县市场监督管理局", Pages: 2, Format: "pdf", FileName: rd.OpinionNo + ".pdf"}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // BenchmarkStatisticsYear counts every figure of 2025 for 20,000 cases (README: < 1 s).
 func BenchmarkStatisticsYear(b *testing.B) {
 	st := largeOffice(b)
@@ -125,6 +217,9 @@ func BenchmarkStatisticsYear(b *testing.B) {
 		}
 		if f, _ := s.Figure("cases.decided"); f.Value != bigCases {
 			b.Fatalf("counted %v decisions", f.Value)
+		}
+		if f, _ := s.Figure("reviews.opinions"); f.Value < 200 {
+			b.Fatalf("only %v review opinions in the large office", f.Value)
 		}
 	}
 }

@@ -520,6 +520,62 @@ func TestBundleOfTheDemo(t *testing.T) {
 		}
 	}
 
+	// every 法制审核意见书 of 2025 as its own PDF (its number printed in it), and their catalogue
+	reviews, _ := st.Reviews()
+	var opinionNos []string
+	filed := map[string]string{} // opinion number → the SHA-256 of the PDF filed with the case
+	for _, r := range reviews {
+		for _, rd := range r.Rounds {
+			if rd.Opinion != "" && rd.OpinionAt.Year() == 2025 {
+				opinionNos = append(opinionNos, rd.OpinionNo)
+				docs, _ := st.Documents(r.CaseID)
+				for _, d := range docs {
+					if d.DocNumber == rd.OpinionNo && !d.Superseded {
+						filed[rd.OpinionNo] = d.SHA256
+					}
+				}
+			}
+		}
+	}
+	if len(filed) == 0 {
+		t.Error("no opinion of the demo is filed with its case")
+	}
+	if len(opinionNos) == 0 {
+		t.Fatal("the demo has no review opinion in 2025: the bundle's opinions are not checked")
+	}
+	var opinionPDFs []zipEntry
+	for _, e := range entries {
+		if strings.Contains(e.name, "/data/法制审核意见书/") && strings.HasSuffix(e.name, ".pdf") && !strings.Contains(e.name, "目录") {
+			opinionPDFs = append(opinionPDFs, e)
+		}
+		if strings.HasSuffix(e.name, "年法制审核意见书目录.csv") {
+			rows, _ := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(e.data, []byte("\uFEFF")))).ReadAll()
+			if len(rows)-1 != len(opinionNos) {
+				t.Errorf("the opinion catalogue lists %d opinions, want %d", len(rows)-1, len(opinionNos))
+			}
+		}
+	}
+	if len(opinionPDFs) != len(opinionNos) {
+		t.Errorf("%d opinion PDFs in the bundle, want %d", len(opinionPDFs), len(opinionNos))
+	}
+	for _, no := range opinionNos {
+		found := false
+		for _, e := range opinionPDFs {
+			if strings.Contains(e.name, no) {
+				found = true
+				if text := strings.Join(strings.Fields(pdftotext(t, e.data)), ""); !strings.Contains(text, "法制审核意见书") || !strings.Contains(text, no) {
+					t.Errorf("%s does not read as opinion %s: %.200s", e.name, no, text)
+				}
+				if want, ok := filed[no]; ok && sha(e.data) != want {
+					t.Errorf("%s is not the opinion filed with the case", e.name)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("opinion %s is not in the bundle", no)
+		}
+	}
+
 	pubs, _ := st.Publications()
 	want, private := 0, 0
 	for _, pb := range pubs {

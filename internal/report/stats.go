@@ -15,6 +15,7 @@ import (
 
 	"lawdesk/internal/domain"
 	"lawdesk/internal/store"
+	"lawdesk/internal/workday"
 )
 
 // Ref is one record behind a figure.
@@ -51,7 +52,7 @@ func (f Figure) Text() string {
 			return fmt.Sprintf("%.0f 分钟", f.Value*60) // a few short clips read better in minutes
 		}
 		return fmt.Sprintf("%.1f %s", f.Value, f.Unit)
-	case "%", "天":
+	case "%", "天", "轮", "个工作日": // percentages and averages
 		return fmt.Sprintf("%.1f %s", f.Value, f.Unit)
 	}
 	return fmt.Sprintf("%.0f %s", f.Value, f.Unit)
@@ -103,6 +104,16 @@ type Chart struct {
 	Series []Series  `json:"series"`
 	// Stacked bars put the series of a label on top of each other (totals per label).
 	Stacked bool `json:"stacked,omitempty"`
+	// Unit of the values; 件 when empty.
+	Unit string `json:"unit,omitempty"`
+}
+
+// UnitOr is the chart's unit, 件 when none is set.
+func (ch Chart) UnitOr() string {
+	if ch.Unit == "" {
+		return "件"
+	}
+	return ch.Unit
 }
 
 // Series is one row of values of a chart.
@@ -161,6 +172,9 @@ type Data struct {
 	RecordedStages map[uint64]map[domain.Stage]bool
 	SpotChecks     []domain.InspectionTask // 双随机 tasks
 	SpotObjects    map[uint64]string       // names of the objects of the 检查对象名录库
+	Reviews        []domain.Review         // every legal review
+	ReviewCases    map[uint64]domain.Case  // the cases of the reviews
+	Calendar       *workday.Calendar       // the office's working days (review time taken)
 }
 
 // loader fills part of Data from the store; loaders run by order (a loader may use what

@@ -34,12 +34,7 @@ var _ = addLoader(10, func(st *store.Store, d *Data, p Period) error {
 // caseRef describes a case for the lists behind figures. A natural person's name is
 // shortened to the surname (张某): the lists are open to every role.
 func caseRef(c domain.Case, day domain.Date, note string) Ref {
-	party := c.Party.Name
-	if c.Party.Kind == domain.PartyPerson {
-		if r := []rune(strings.TrimSpace(party)); len(r) > 0 {
-			party = string(r[0]) + "某"
-		}
-	}
+	party := shortParty(c.Party)
 	label := c.Number
 	if c.MatterName != "" {
 		label += " " + c.MatterName
@@ -48,6 +43,17 @@ func caseRef(c domain.Case, day domain.Date, note string) Ref {
 		label += " · " + party
 	}
 	return Ref{Kind: "case", ID: c.ID, Label: label, Date: day, Note: note}
+}
+
+// shortParty is the party's name as lists that every role sees (and bundles) show it: a
+// natural person by the surname only (张某).
+func shortParty(p domain.Party) string {
+	if p.Kind == domain.PartyPerson {
+		if r := []rune(strings.TrimSpace(p.Name)); len(r) > 0 {
+			return string(r[0]) + "某"
+		}
+	}
+	return p.Name
 }
 
 // caseFilter picks the cases a figure counts, with the date that places each in the period.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -108,7 +109,8 @@ var _ = addSection("recordings", 72, func(d *Data, p Period, asOf domain.Date) (
 		t.Figures = append(t.Figures, withLevel(count("recordings.kind."+string(k), k.Label(), "个", byKind[k]), 1))
 	}
 	t.Figures = append(t.Figures,
-		Figure{Key: "recordings.hours", Label: "音视频时长", Value: hours, Unit: "小时", Refs: append(byKind[domain.RecordingVideo], byKind[domain.RecordingAudio]...)},
+		// four decimals (a third of a second): the CSV, JSON and bag-info carry the value as written
+		Figure{Key: "recordings.hours", Label: "音视频时长", Value: math.Round(hours*1e4) / 1e4, Unit: "小时", Refs: append(byKind[domain.RecordingVideo], byKind[domain.RecordingAudio]...)},
 		warnIf(count("recordings.late", "超过 24 小时入库", "个", late), len(late) > len(explained), "有未说明原因的"),
 		withLevel(count("recordings.late.explained", "已说明原因", "个", explained), 1),
 		count("recordings.unassigned", "未关联案件", "个", unassigned),
@@ -120,8 +122,9 @@ var _ = addSection("recordings", 72, func(d *Data, p Period, asOf domain.Date) (
 var _ = func() bool {
 	draftParagraphs = append(draftParagraphs, func(s Stats) string {
 		v := s.value
-		return fmt.Sprintf("音像记录方面，全年形成音像记录 %.0f 个，音视频时长 %.1f 小时；超过 24 小时入库 %.0f 个；应全程录像而未录的案件 %.0f 件。",
-			v("recordings.count"), v("recordings.hours"), v("recordings.late"), v("recordings.missing"))
+		hours, _ := s.Figure("recordings.hours") // its Text says a few minutes in minutes, not 0.0 小时
+		return fmt.Sprintf("音像记录方面，全年形成音像记录 %.0f 个，音视频时长 %s；超过 24 小时入库 %.0f 个；应全程录像而未录的案件 %.0f 件。",
+			v("recordings.count"), hours.Text(), v("recordings.late"), v("recordings.missing"))
 	})
 	return true
 }()

@@ -139,7 +139,7 @@ func (x *xlsxWriter) dataSheet(r AnnualReport, st xlsxStyles) {
 			switch fig.Unit {
 			case "元":
 				vs = st.yuan
-			case "%", "小时", "天":
+			case "%", "小时", "天", "轮", "个工作日":
 				vs = st.pct
 			}
 			x.set(sh, 1, row, label, ls)

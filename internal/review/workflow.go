@@ -293,27 +293,36 @@ func (s *Service) Extend(sess office.Session, caseID uint64, reason string) (dom
 	if err != nil {
 		return domain.Review{}, err
 	}
-	cfg, err := s.Config()
-	if err != nil {
-		return domain.Review{}, err
-	}
-	cal, err := s.calendar()
-	if err != nil {
-		return domain.Review{}, err
-	}
-	if cfg.Policy.ExtensionDays == 0 {
-		return domain.Review{}, domain.Errorf(domain.EINVALID, "本单位设置的审核期限不可延长（可延长天数为 0）。")
-	}
 	return s.st.UpdateReview(c.ID, sess.Actor(), "review.extend", func(r *domain.Review, _ store.ReviewTx) (string, error) {
 		if len(r.Rounds) == 0 {
 			return "", domain.Errorf(domain.ENOTFOUND, "案件 %s 还没有送法制审核。", c.Number)
 		}
-		due := cal.AddWorkingDays(r.Latest().Deadline, cfg.Policy.ExtensionDays).Date
+		days, due, err := s.ExtendedDeadline(*r)
+		if err != nil {
+			return "", err
+		}
 		if err := r.Extend(reason, due); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("案件 %s 第 %d 轮审核期限延长 %d 个工作日至 %s（理由：%s）", c.Number, len(r.Rounds), cfg.Policy.ExtensionDays, due, strings.TrimSpace(reason)), nil
+		return fmt.Sprintf("案件 %s 第 %d 轮审核期限延长 %d 个工作日至 %s（理由：%s）", c.Number, len(r.Rounds), days, due, strings.TrimSpace(reason)), nil
 	})
+}
+
+// ExtendedDeadline is what an extension of r's pending round would give: the office's
+// extension in working days and the deadline after it, for the dialog to say beforehand.
+func (s *Service) ExtendedDeadline(r domain.Review) (int, domain.Date, error) {
+	cfg, err := s.Config()
+	if err != nil {
+		return 0, domain.Date{}, err
+	}
+	if cfg.Policy.ExtensionDays == 0 {
+		return 0, domain.Date{}, domain.Errorf(domain.EINVALID, "本单位设置的审核期限不可延长（可延长天数为 0）。")
+	}
+	cal, err := s.calendar()
+	if err != nil {
+		return 0, domain.Date{}, err
+	}
+	return cfg.Policy.ExtensionDays, cal.AddWorkingDays(r.Latest().Deadline, cfg.Policy.ExtensionDays).Date, nil
 }
 
 // RequestCoordination records the handling unit's disagreement with the latest opinion and
@@ -354,6 +363,9 @@ func (s *Service) Conclude(sess office.Session, f ConcludeForm) (domain.Review, 
 		return domain.Review{}, domain.Errorf(domain.EINVALID, "协调日期 %s 晚于今天，请检查。", f.HeldOn)
 	}
 	return s.st.UpdateReview(c.ID, sess.Actor(), "review.conclude", func(r *domain.Review, _ store.ReviewTx) (string, error) {
+		if r.CaseNo == "" {
+			r.CaseNo = c.Number // a case never submitted: its refusal still names it
+		}
 		err := r.Conclude(domain.ConclusionInput{Head: sess.Actor(), HeadName: sess.User.DisplayName(), Method: f.Method,
 			HeldOn: f.HeldOn, Participants: f.Participants, Conclusion: f.Conclusion, Outcome: f.Outcome, At: s.st.Now()})
 		if err != nil {

@@ -130,8 +130,12 @@ func TestMajorCaseThroughRoundsToDecision(t *testing.T) {
 func TestCoordinationLetsTheHeadDecide(t *testing.T) {
 	e := newEnv(t)
 	c := e.toDecide(e.newCase())
+	// nothing to coordinate yet: the refusal names the case
+	_, err := e.svc.Conclude(e.as("zhaomin"), review.ConcludeForm{CaseID: c.ID, Method: "集体讨论", HeldOn: domain.NewDate(2026, 11, 19),
+		Participants: []string{"赵敏"}, Conclusion: "同意。", Outcome: domain.CoordinationProceed})
+	wantErr(t, err, domain.ECONFLICT, "案件 "+c.Number+" 没有等待协调的分歧")
 	r := submit(t, e, c, "liuyang")
-	r, err := e.svc.RecordOpinion(e.as("sunli"), review.OpinionForm{CaseID: c.ID, Checklist: okChecklist(r),
+	r, err = e.svc.RecordOpinion(e.as("sunli"), review.OpinionForm{CaseID: c.ID, Checklist: okChecklist(r),
 		Opinion: domain.OpinionChange, Reasons: "建议罚款三万元。"})
 	if err != nil {
 		t.Fatal(err)

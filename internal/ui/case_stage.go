@@ -100,6 +100,8 @@ func (cs *caseScreen) stageActions() fyne.CanvasObject {
 	if c.Stage == domain.StageDecide {
 		box.Add(cs.decisionForm())
 		box.Add(widget.NewSeparator())
+		box.Add(u.reviewCasePanel(c))
+		box.Add(widget.NewSeparator())
 	}
 
 	date := widget.NewEntry()

@@ -29,7 +29,9 @@ func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
 		if len(w.Review.Coordinations) > 0 {
 			left.Add(u.reviewCoordinationCard(w.Review))
 		}
-		split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(u.reviewOpinionForm(w, reload)))
+		// padded, so the scroll bars do not cover the right edge of the content
+		split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)),
+			container.NewVScroll(container.NewPadded(u.reviewOpinionForm(w, reload))))
 		split.Offset = 0.47
 		return container.NewBorder(u.reviewSummary(w, reload), nil, nil, nil, split)
 	}
@@ -40,7 +42,7 @@ func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
 		body.Add(u.reviewMaterialsCard(w.Materials, lang.L("review.materials.now")))
 	}
 	if w.Submitted && w.Review.Status == domain.ReviewPending {
-		body.Add(widget.NewCard("", "", note(w.Why)))
+		body.Add(widget.NewCard("", "", reviewNote(w.Why)))
 	}
 	if decided := reviewDecidedRounds(w.Review); decided > 0 {
 		body.Add(u.reviewRoundsSideBySide(w.Review))
@@ -48,7 +50,7 @@ func (u *UI) reviewDetail(w review.Workspace, reload func()) fyne.CanvasObject {
 	if len(w.Review.Coordinations) > 0 {
 		body.Add(u.reviewCoordinationCard(w.Review))
 	}
-	return container.NewVScroll(body)
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 func reviewDecidedRounds(r domain.Review) int {
@@ -100,7 +102,7 @@ func (u *UI) reviewSummary(w review.Workspace, reload func()) fyne.CanvasObject 
 		why = lang.L("review.major") + strings.Join(reasons, "；")
 	}
 	title := container.NewHBox(subheading(c.Number), container.NewCenter(coloredText(status, col, true)))
-	box := container.NewVBox(title, reviewLabel(line), note(why))
+	box := container.NewVBox(title, reviewLabel(line), reviewNote(why))
 	if n := reviewLastDecided(r); n > 0 {
 		rd := r.Rounds[n-1]
 		op := reviewLabel(fmt.Sprintf(lang.L("review.latest"), rd.No, rd.Opinion.Label(), rd.Reasons, rd.OpinionNo))
@@ -153,7 +155,7 @@ func (u *UI) reviewActions(w review.Workspace, reload func()) fyne.CanvasObject 
 		bar.Add(b)
 	}
 	if w.CanReview && !r.Latest().Extended {
-		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.reviewExtendDialog(c, reload) }))
+		bar.Add(widget.NewButton(lang.L("review.extend"), func() { u.reviewExtendDialog(c, r, reload) }))
 	}
 	if handler && c.Stage == domain.StageDecide {
 		bar.Add(widget.NewButtonWithIcon(lang.L("review.decide"), theme.ConfirmIcon(), func() { u.reviewDecideFromReview(c, reload) }))
@@ -250,25 +252,29 @@ func (u *UI) reviewMaterialsCard(ms []domain.Material, title string) fyne.Canvas
 func (u *UI) reviewMaterialsList(ms []domain.Material, title string) fyne.CanvasObject {
 	box := container.NewVBox(subheading(title))
 	if len(ms) == 0 {
-		box.Add(note(lang.L("review.materials.none")))
+		box.Add(reviewNote(lang.L("review.materials.none")))
 	}
 	for _, m := range ms {
-		mark, col := "✓", colorOK
+		mark := widget.NewLabelWithStyle("✓", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		mark.Importance = widget.SuccessImportance
 		if !m.Present() {
-			mark, col = "✗", colorOverdue
+			mark.Text, mark.Importance = "✗", widget.DangerImportance
 			if !m.Required {
-				mark, col = "—", colorMuted
+				mark.Text, mark.Importance = "—", widget.LowImportance
 			}
 		}
 		name := m.Name
 		if m.Required {
 			name += lang.L("review.materials.required")
 		}
-		var docs fyne.CanvasObject = reviewLabel(lang.L("review.materials.missing"))
+		// the name on its own line and the documents under it, so a long name leaves the
+		// links their width in the narrow pane beside the checklist
+		var docs fyne.CanvasObject = reviewNote(lang.L("review.materials.missing"))
 		if m.Present() {
 			docs = u.reviewDocumentButtons(m)
 		}
-		box.Add(container.NewBorder(nil, nil, container.NewHBox(coloredText(mark, col, true), widget.NewLabel(name)), nil, docs))
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(mark), nil,
+			container.NewVBox(reviewLabel(name), docs)))
 	}
 	if missing := domain.MissingMaterials(ms); len(missing) > 0 {
 		l := reviewLabel(fmt.Sprintf(lang.L("review.materials.block"), strings.Join(missing, "、")))
@@ -287,7 +293,7 @@ func (u *UI) reviewRoundsSideBySide(r domain.Review) fyne.CanvasObject {
 	}
 	scroll := container.NewHScroll(cols)
 	scroll.SetMinSize(fyne.NewSize(300, 420))
-	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.rounds.title")), note(lang.L("review.rounds.sub")), scroll))
+	return widget.NewCard("", "", container.NewVBox(subheading(lang.L("review.rounds.title")), reviewNote(lang.L("review.rounds.sub")), scroll))
 }
 
 func (u *UI) reviewRoundColumn(rd domain.Round) fyne.CanvasObject {
@@ -295,10 +301,10 @@ func (u *UI) reviewRoundColumn(rd domain.Round) fyne.CanvasObject {
 	box.Add(reviewLabel(fmt.Sprintf(lang.L("review.round.submitted"), rd.Submission.ByName, rd.Submission.At.Local().Format("2006-01-02"),
 		rd.Submission.Proposed.Summary())))
 	for _, rsp := range rd.Submission.Responses {
-		box.Add(note(lang.L("review.round.answer") + rsp.Response))
+		box.Add(reviewNote(lang.L("review.round.answer") + rsp.Response))
 	}
 	if !rd.Decided() {
-		box.Add(note(fmt.Sprintf(lang.L("review.round.waiting"), rd.Deadline)))
+		box.Add(reviewNote(fmt.Sprintf(lang.L("review.round.waiting"), rd.Deadline)))
 		return widget.NewCard("", "", box)
 	}
 	grid := container.New(layout.NewFormLayout())
@@ -330,7 +336,7 @@ func (u *UI) reviewRoundColumn(rd domain.Round) fyne.CanvasObject {
 		coloredText(rd.Opinion.Label(), reviewOpinionColor(rd.Opinion), true))
 	box.Add(op)
 	box.Add(reviewLabel(rd.Reasons))
-	box.Add(note(fmt.Sprintf("%s · %s · %s", rd.OpinionNo, rd.ReviewerNm, rd.OpinionAt.Local().Format("2006-01-02"))))
+	box.Add(reviewNote(fmt.Sprintf("%s · %s · %s", rd.OpinionNo, rd.ReviewerNm, rd.OpinionAt.Local().Format("2006-01-02"))))
 	return widget.NewCard("", "", box)
 }
 
@@ -378,4 +384,13 @@ func reviewLastDecided(r domain.Review) int {
 		}
 	}
 	return 0
+}
+
+// reviewNote is a muted explanation that wraps anywhere: the review's texts are Chinese
+// sentences with a few spaces around figures, which word wrapping breaks at odd places
+// (leaving 元 alone at the end of a line).
+func reviewNote(text string) fyne.CanvasObject {
+	r := note(text).(*widget.RichText)
+	r.Wrapping = fyne.TextWrapBreak
+	return r
 }

@@ -112,7 +112,7 @@ func (u *UI) reviewSubmitDialog(w review.Workspace, reload func()) {
 	points := w.Review.OpenPoints()
 	if w.Submitted && (w.Review.Status == domain.ReviewReturned || w.Review.Status == domain.ReviewTransferred) {
 		box.Add(subheading(lang.L("review.responses")))
-		box.Add(note(lang.L("review.responses.hint")))
+		box.Add(reviewNote(lang.L("review.responses.hint")))
 		for _, pt := range points {
 			a := reviewMultiLine(lang.L("review.f.answer.ph"), "", 2)
 			answers = append(answers, a)
@@ -170,7 +170,7 @@ func (u *UI) reviewMarksDialog(w review.Workspace, reload func()) {
 	voluntary := widget.NewCheck(lang.L("review.marks.voluntary"), nil)
 	voluntary.SetChecked(w.Marks.Voluntary)
 	why := reviewMultiLine(lang.L("review.marks.note.ph"), w.Marks.Note, 2)
-	box := container.NewVBox(note(lang.L("review.marks.intro")), complexCase, public, voluntary, why)
+	box := container.NewVBox(reviewNote(lang.L("review.marks.intro")), complexCase, public, voluntary, why)
 	u.reviewDialog(lang.L("review.marks"), lang.L("action.save"), box, fyne.NewSize(620, 400), func() (string, error) {
 		err := u.svc.Review.SetMarks(u.sess, w.Case.ID, domain.ReviewMarks{Complex: complexCase.Checked,
 			PublicInterest: public.Checked, Voluntary: voluntary.Checked, Note: why.Text})
@@ -184,7 +184,7 @@ func (u *UI) reviewMarksDialog(w review.Workspace, reload func()) {
 // reviewCoordinationRequestDialog records the handling unit's disagreement for the head.
 func (u *UI) reviewCoordinationRequestDialog(c domain.Case, reload func()) {
 	text := reviewMultiLine(lang.L("review.coordinate.ph"), "", 5)
-	box := container.NewVBox(note(lang.L("review.coordinate.intro")), text)
+	box := container.NewVBox(reviewNote(lang.L("review.coordinate.intro")), text)
 	u.reviewDialog(lang.L("review.coordinate.ask"), lang.L("review.coordinate.ask"), box, fyne.NewSize(640, 400), func() (string, error) {
 		_, err := u.svc.Review.RequestCoordination(u.sess, c.ID, text.Text)
 		if err == nil {
@@ -239,9 +239,15 @@ func (u *UI) reviewConcludeDialog(c domain.Case, r domain.Review, reload func())
 }
 
 // reviewExtendDialog extends the pending round's time limit once, with a reason.
-func (u *UI) reviewExtendDialog(c domain.Case, reload func()) {
+func (u *UI) reviewExtendDialog(c domain.Case, r domain.Review, reload func()) {
+	days, due, err := u.svc.Review.ExtendedDeadline(r)
+	if err != nil {
+		u.showError(err)
+		return
+	}
 	why := reviewMultiLine(lang.L("review.extend.ph"), "", 3)
-	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(note(lang.L("review.extend.intro")), why),
+	intro := fmt.Sprintf(lang.L("review.extend.intro"), r.Latest().Deadline, days, due)
+	u.reviewDialog(lang.L("review.extend"), lang.L("review.extend"), container.NewVBox(reviewNote(intro), why),
 		fyne.NewSize(560, 340), func() (string, error) {
 			r, err := u.svc.Review.Extend(u.sess, c.ID, why.Text)
 			if err != nil {

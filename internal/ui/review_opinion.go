@@ -136,11 +136,11 @@ func (u *UI) reviewOpinionForm(w review.Workspace, reload func()) fyne.CanvasObj
 	submit.Importance = widget.HighImportance
 	opinionBox := container.NewVBox(
 		subheading(lang.L("review.opinion")),
-		note(lang.L("review.opinion.hint")),
+		reviewNote(lang.L("review.opinion.hint")),
 		opinion, reasons, warn,
 		container.NewHBox(layout.NewSpacer(), submit),
 	)
 	update()
 	return widget.NewCard("", "", container.NewVBox(subheading(fmt.Sprintf(lang.L("review.checklist"), l.No)),
-		note(lang.L("review.checklist.sub")), list, opinionBox))
+		reviewNote(lang.L("review.checklist.sub")), list, opinionBox))
 }

@@ -107,6 +107,7 @@ func (v *reviewView) reload() {
 	}
 	v.all, v.earlier = page.Entries, page.Next
 	v.showMore()
+	v.keepOpenedCase()
 	v.applyFilter()
 }
 
@@ -141,6 +142,26 @@ func (v *reviewView) showMore() {
 	} else {
 		v.more.Show()
 	}
+}
+
+// keepOpenedCase lists the case the screen was opened for (from the case's 决定 stage) even
+// when no rule makes it major, so the officer can send it to review of their own accord.
+func (v *reviewView) keepOpenedCase() {
+	if v.selected == 0 {
+		return
+	}
+	for _, e := range v.all {
+		if e.CaseID == v.selected {
+			return
+		}
+	}
+	a, err := v.u.svc.Review.Assess(v.u.sess, v.selected, nil)
+	if err != nil {
+		return
+	}
+	c := a.Case
+	v.all = append([]review.Entry{{CaseID: c.ID, CaseNo: c.Number, Party: c.Party.MaskedName(), Matter: c.MatterName,
+		Stage: c.Stage, Review: a.Review, Submitted: a.Submitted, Reasons: a.Reasons()}}, v.all...)
 }
 
 // applyFilter narrows the list to the chosen filter and keeps the selection when it stays.
@@ -239,13 +260,13 @@ func (u *UI) reviewStaffingBadge() fyne.CanvasObject {
 // showDetail rebuilds the right-hand side for the selected case.
 func (v *reviewView) showDetail() {
 	if v.selected == 0 {
-		v.detail.Objects = []fyne.CanvasObject{container.NewCenter(note(lang.L("review.empty")))}
+		v.detail.Objects = []fyne.CanvasObject{container.NewCenter(reviewNote(lang.L("review.empty")))}
 		v.detail.Refresh()
 		return
 	}
 	w, err := v.u.svc.Review.Open(v.u.sess, v.selected)
 	if err != nil {
-		v.detail.Objects = []fyne.CanvasObject{container.NewPadded(note(domain.ErrorMessage(err)))}
+		v.detail.Objects = []fyne.CanvasObject{container.NewPadded(reviewNote(domain.ErrorMessage(err)))}
 		v.detail.Refresh()
 		return
 	}

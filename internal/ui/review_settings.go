@@ -66,7 +66,7 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 		resetRules.Disable()
 	}
 	catalogue := container.NewBorder(
-		container.NewVBox(note(lang.L("rvset.rule.intro")), container.NewHBox(addRule, resetRules)),
+		container.NewVBox(reviewNote(lang.L("rvset.rule.intro")), container.NewHBox(addRule, resetRules)),
 		nil, nil, nil, container.NewVScroll(rules))
 
 	elements := container.NewVBox()
@@ -98,7 +98,7 @@ func (u *UI) reviewSettingsTab() fyne.CanvasObject {
 		resetElements.Disable()
 	}
 	checklist := container.NewBorder(
-		container.NewVBox(note(lang.L("rvset.el.intro")), container.NewHBox(addElement, resetElements)),
+		container.NewVBox(reviewNote(lang.L("rvset.el.intro")), container.NewHBox(addElement, resetElements)),
 		nil, nil, nil, container.NewVScroll(elements))
 
 	policy := u.reviewPolicyForm(&cfg, canEdit, changed)
@@ -162,7 +162,7 @@ func (u *UI) reviewRuleRow(cfg *domain.ReviewConfig, i int, canEdit bool, redraw
 		del.Disable()
 	}
 	return widget.NewCard("", "", container.NewBorder(nil, nil, container.NewCenter(on), container.NewHBox(edit, del),
-		container.NewVBox(title, note(strings.Join(lines, "\n")))))
+		container.NewVBox(title, reviewNote(strings.Join(lines, "\n")))))
 }
 
 // reviewRuleDialog edits one catalogue entry; the rule is checked before the dialog closes.
@@ -265,7 +265,7 @@ func (u *UI) reviewRuleDialog(r domain.MajorRule, done func(domain.MajorRule)) {
 	})
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.Hide() })
-	content := container.NewBorder(note(lang.L("rvset.rule.dialog.intro")), container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, ok)),
+	content := container.NewBorder(reviewNote(lang.L("rvset.rule.dialog.intro")), container.NewVBox(status, container.NewHBox(layout.NewSpacer(), cancel, ok)),
 		nil, nil, container.NewVScroll(form))
 	d = dialog.NewCustomWithoutButtons(lang.L("rvset.rule.dialog"), content, u.win)
 	d.Resize(fyne.NewSize(1040, 620))
@@ -319,7 +319,7 @@ func (u *UI) reviewElementRow(cfg *domain.ReviewConfig, i int, canEdit bool, red
 	}
 	body := container.NewVBox(title)
 	if len(lines) > 0 {
-		body.Add(note(strings.Join(lines, "\n")))
+		body.Add(reviewNote(strings.Join(lines, "\n")))
 	}
 	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewHBox(up, down, edit, del), body))
 }
@@ -422,7 +422,7 @@ func (u *UI) reviewPolicyForm(cfg *domain.ReviewConfig, canEdit bool, changed fu
 func (u *UI) reviewStaffingCard() fyne.CanvasObject {
 	rep, err := u.svc.Review.Staffing()
 	if err != nil {
-		return note(domain.ErrorMessage(err))
+		return reviewNote(domain.ErrorMessage(err))
 	}
 	verdict := coloredText(lang.L("rvstaff.ok"), colorOK, true)
 	if !rep.OK() {

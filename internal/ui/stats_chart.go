@@ -225,7 +225,7 @@ func pieView(ch report.Chart) fyne.CanvasObject {
 		if total > 0 {
 			pct = 100 * values[i] / total
 		}
-		t := canvas.NewText(fmt.Sprintf(lang.L("report.chart.slice"), label, values[i], pct), theme.Color(theme.ColorNameForeground))
+		t := canvas.NewText(fmt.Sprintf(lang.L("report.chart.slice"), label, values[i], ch.UnitOr(), pct), theme.Color(theme.ColorNameForeground))
 		t.TextSize = chartText + 1
 		legend.Add(container.NewHBox(container.NewCenter(sw), t))
 	}

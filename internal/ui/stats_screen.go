@@ -203,7 +203,13 @@ func (u *UI) statsView(s report.Stats) fyne.CanvasObject {
 		}
 	}
 	content := container.NewVBox()
-	if len(charts) > 0 {
+	switch {
+	case len(charts) > 2:
+		// side by side they would be wider than an office screen: the first (the months)
+		// gets the whole width, the others go two to a row
+		content.Add(charts[0])
+		content.Add(container.NewGridWithColumns(2, charts[1:]...))
+	case len(charts) > 0:
 		content.Add(container.NewGridWithColumns(len(charts), charts...))
 	}
 	content.Add(note(lang.L("report.stats.hint")))

@@ -48,7 +48,7 @@ func TestStatsScreenShowsFiguresAndTheirCases(t *testing.T) {
 	for _, c := range objects[*widget.Card](u) {
 		titles = append(titles, c.Title)
 	}
-	for _, want := range []string{"总体情况", "行政许可", "行政处罚", "行政强制", "行政征收", "行政征用", "行政检查", "案卷归档", "执法人员"} {
+	for _, want := range []string{"总体情况", "行政许可", "行政处罚", "行政强制", "行政征收", "行政征用", "行政检查", "案卷归档", "执法人员", "法制审核"} {
 		if !strings.Contains(strings.Join(titles, ","), want) {
 			t.Errorf("no %s table; tables: %v", want, titles)
 		}
@@ -89,6 +89,48 @@ func TestStatsScreenShowsFiguresAndTheirCases(t *testing.T) {
 	tapButton(t, u, "report.refs.open")
 	if u.main.current != sectionCases {
 		t.Fatalf("opening a case went to %s", u.main.current)
+	}
+}
+
+// TestReviewFiguresOpenTheirCases: the demo's review opinions of the year are a number in
+// the 法制审核 card that lists the cases reviewed; with the opinions' pie as a third chart
+// the screen still fits an office PC's 1366 px.
+func TestReviewFiguresOpenTheirCases(t *testing.T) {
+	u := newTestUI(t, true)
+	signIn(t, u, "zhaomin")
+	tapButton(t, u, "nav.stats")
+	stats, err := u.svc.Report.Statistics(u.sess, report.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := stats.Figure("reviews.opinions")
+	if want.Value == 0 {
+		t.Fatal("the demo has no review opinion this year")
+	}
+	var opinions *tapText
+	for _, c := range objects[*widget.Card](u) {
+		if c.Title == "法制审核" {
+			for _, o := range test.LaidOutObjects(c) {
+				if tt, ok := o.(*tapText); ok && tt.text.Text == want.Text() && opinions == nil {
+					opinions = tt
+				}
+			}
+		}
+	}
+	if opinions == nil {
+		t.Fatalf("no %q number in the 法制审核 card", want.Text())
+	}
+	test.Tap(opinions)
+	tables := objects[*widget.Table](u)
+	if rows, _ := tables[len(tables)-1].Length(); rows != len(want.Refs) {
+		t.Fatalf("the opinions list %d cases, want %d", rows, len(want.Refs))
+	}
+	if len(stats.Charts) < 3 {
+		t.Fatalf("%d charts, want the months, the penalty kinds and the opinions", len(stats.Charts))
+	}
+	// the navigation takes about 190 px of the 1366
+	if w := u.statsView(stats).MinSize().Width; w > 1366-200 {
+		t.Errorf("the statistics need %.0f px of width", w)
 	}
 }
 
