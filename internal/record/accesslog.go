@@ -120,13 +120,20 @@ func (s *Service) Todos(sess office.Session) ([]domain.Todo, error) {
 	today := s.today()
 	var out []domain.Todo
 	var before uint64
+	// the deadlines are read from the statistics index; only the cases with a to-do are read
+	// whole (and masked), for their party
+	due := func(c domain.Case) bool { _, ok := caseTodo(c, today); return ok }
 	for {
-		page, err := s.Cases(sess, CaseFilter{Before: before, Limit: 500, pendingOnly: true})
+		page, err := s.Cases(sess, CaseFilter{Before: before, Limit: 500, pendingOnly: true, keep: due})
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range page.Cases {
-			if td, ok := caseTodo(c, today); ok {
+		for _, slim := range page.Cases {
+			c, err := s.st.Case(slim.ID)
+			if err != nil {
+				return nil, err
+			}
+			if td, ok := caseTodo(s.masked(sess, c), today); ok {
 				out = append(out, td)
 			}
 		}

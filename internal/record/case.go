@@ -273,6 +273,10 @@ type CaseFilter struct {
 	Limit     int    // 0 means 50
 
 	pendingOnly bool // not archived (the dashboard's deadlines)
+	// keep, when set, tests each case as the statistics index holds it (store.CaseQuery's
+	// Slim), and the page holds those slim cases: for the dashboard, which reads the few it
+	// keeps again whole
+	keep func(domain.Case) bool
 }
 
 // Cases lists one page of the cases sess may see that match f, newest first. Party names
@@ -294,6 +298,9 @@ func (s *Service) Cases(sess office.Session, f CaseFilter) (store.CasePage, erro
 		today := s.today()
 		q.Pending = true
 		q.Match = func(c domain.Case) bool { over, _ := c.Overdue(today); return over }
+	}
+	if f.keep != nil {
+		q.Slim, q.Match = true, f.keep
 	}
 	page, err := s.st.Cases(q)
 	if err != nil {

@@ -2,6 +2,7 @@ package recording
 
 import (
 	"fmt"
+	"slices"
 
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
@@ -53,13 +54,9 @@ func (s *Service) caseRecordings(c domain.Case) (CaseRecordings, error) {
 		return out, err
 	}
 	out.Recordings = recs
-	var matter *domain.Matter
-	if c.MatterID != 0 {
-		if m, err := s.st.Matter(c.MatterID); err == nil {
-			matter = &m
-		} else if domain.ErrorCode(err) != domain.ENOTFOUND {
-			return out, err
-		}
+	matter, err := s.matterOf(c)
+	if err != nil {
+		return out, err
 	}
 	out.Required = domain.MustRecordStages(c, matter)
 	covered := map[domain.Stage]bool{}
@@ -75,6 +72,22 @@ func (s *Service) caseRecordings(c domain.Case) (CaseRecordings, error) {
 		}
 	}
 	return out, nil
+}
+
+// matterOf is the matter of c from the list of matters, nil when it has none (or it was
+// removed from the list).
+func (s *Service) matterOf(c domain.Case) (*domain.Matter, error) {
+	if c.MatterID == 0 {
+		return nil, nil
+	}
+	m, err := s.st.Matter(c.MatterID)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
 }
 
 // CaseChoice is a case offered in the import screen's case chooser.
@@ -167,7 +180,9 @@ func (s *Service) CaseNumbers(ids []uint64) map[uint64]string {
 // missingTodos lists, for the dashboard, the open cases whose must-record stages lack a
 // recording: officers see their own cases, the head and admins the whole office.
 func (s *Service) missingTodos(sess office.Session) ([]domain.Todo, error) {
-	q := store.CaseQuery{Pending: true, Limit: 10000}
+	// the stages, history and matter of a case are all the rule needs: the slim cases of the
+	// statistics index, not every case in hand decoded whole
+	q := store.CaseQuery{Pending: true, Limit: 10000, Slim: true}
 	if !domain.SeesAllCases(sess.User) {
 		if sess.User.OfficerID == 0 {
 			return nil, nil
@@ -179,9 +194,20 @@ func (s *Service) missingTodos(sess office.Session) ([]domain.Todo, error) {
 		return nil, err
 	}
 	var out []domain.Todo
+	matters := map[uint64]*domain.Matter{} // a county's cases share a few hundred matters
 	for _, c := range page.Cases {
 		if c.Locked() {
 			continue
+		}
+		m, ok := matters[c.MatterID]
+		if !ok {
+			if m, err = s.matterOf(c); err != nil {
+				return nil, err
+			}
+			matters[c.MatterID] = m
+		}
+		if !slices.ContainsFunc(domain.MustRecordStages(c, m), func(st domain.Stage) bool { return domain.RecordingDue(c, st) }) {
+			continue // nothing due yet: no need to read the case's recordings
 		}
 		cr, err := s.caseRecordings(c)
 		if err != nil {

@@ -82,6 +82,15 @@ func (s *Service) facts(c domain.Case, marks domain.ReviewMarks, proposed *domai
 // assess evaluates the catalogue over case c, using the latest submission's proposal when
 // the case has no decision filled in yet.
 func (s *Service) assess(c domain.Case, proposed *domain.ProposedDecision) (Assessment, error) {
+	cfg, err := s.Config()
+	if err != nil {
+		return Assessment{Case: c}, err
+	}
+	return s.assessWith(cfg, c, proposed)
+}
+
+// assessWith is assess under a configuration read once for many cases.
+func (s *Service) assessWith(cfg domain.ReviewConfig, c domain.Case, proposed *domain.ProposedDecision) (Assessment, error) {
 	a := Assessment{Case: c}
 	var err error
 	if a.Review, a.Submitted, err = s.st.ReviewOfCase(c.ID); err != nil {
@@ -95,10 +104,6 @@ func (s *Service) assess(c domain.Case, proposed *domain.ProposedDecision) (Asse
 		proposed = &p
 	}
 	if a.Facts, err = s.facts(c, a.Marks, proposed); err != nil {
-		return a, err
-	}
-	cfg, err := s.Config()
-	if err != nil {
 		return a, err
 	}
 	a.Evaluation = domain.EvaluateMajor(cfg.Rules, a.Facts)

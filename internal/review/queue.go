@@ -34,17 +34,78 @@ func (e Entry) Status() string {
 	return e.Review.Status.Label()
 }
 
-// Entries lists what the review screen shows sess: every review of a case sess may see, and
-// the open cases sess may see that need review but were not submitted, most pressing first.
+// SettledPage is how many settled reviews the review screen reads at a time: the newest when
+// it opens, the earlier ones when asked (an office makes about 1,500 a year); a variable so
+// that tests can page through a small office.
+var SettledPage = 200
+
+// Page is one read of the review screen's list: the entries, and Next, the cursor of the
+// earlier settled reviews (0 when there are none).
+type Page struct {
+	Entries []Entry
+	Next    uint64
+}
+
+// Entries lists what the review screen shows sess when it opens, most pressing first: every
+// unsettled review of a case sess may see, the open cases sess may see that need review but
+// were not submitted, and the newest settled reviews (EarlierEntries gives the others).
 func (s *Service) Entries(sess office.Session) ([]Entry, error) {
+	p, err := s.FirstPage(sess)
+	return p.Entries, err
+}
+
+// FirstPage is Entries with the cursor of the earlier settled reviews. What it reads grows
+// with the open work and the page size, not with the reviews of past years.
+func (s *Service) FirstPage(sess office.Session) (Page, error) {
 	if err := domain.Require(sess.User, domain.PermReviewView, "查看法制审核"); err != nil {
-		return nil, err
+		return Page{}, err
 	}
-	reviews, err := s.st.Reviews()
+	open, err := s.st.OpenReviews()
 	if err != nil {
-		return nil, err
+		return Page{}, err
 	}
-	return s.entriesOf(sess, reviews)
+	settled, next, err := s.st.SettledReviews(0, SettledPage)
+	if err != nil {
+		return Page{}, err
+	}
+	sortBySubmission(settled)
+	entries, err := s.entriesOf(sess, append(open, settled...))
+	return Page{Entries: entries, Next: next}, err
+}
+
+// EarlierEntries lists the settled reviews sess may see that come before cursor (a Page's
+// Next), the most recently submitted first, SettledPage reviews at a time.
+func (s *Service) EarlierEntries(sess office.Session, cursor uint64) (Page, error) {
+	if err := domain.Require(sess.User, domain.PermReviewView, "查看法制审核"); err != nil {
+		return Page{}, err
+	}
+	if cursor == 0 {
+		return Page{}, nil
+	}
+	settled, next, err := s.st.SettledReviews(cursor, SettledPage)
+	if err != nil {
+		return Page{}, err
+	}
+	sortBySubmission(settled)
+	today := s.today()
+	cal, err := s.calendar()
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Next: next}
+	for _, r := range settled {
+		if c, err := s.st.Case(r.CaseID); err == nil && c.MaySee(sess.User) {
+			p.Entries = append(p.Entries, reviewEntry(c, r, cal, today))
+		}
+	}
+	return p, nil
+}
+
+// sortBySubmission orders reviews by their latest submission, the newest first.
+func sortBySubmission(rs []domain.Review) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		return rs[i].Latest().Submission.At.After(rs[j].Latest().Submission.At)
+	})
 }
 
 // entriesOf makes the entries of reviews sess may see, and of the open cases from 案件审核
@@ -108,11 +169,18 @@ func (s *Service) candidates(sess office.Session, skip map[uint64]bool, cal *wor
 	if !domain.Allowed(sess.User.Roles, domain.PermCaseView) {
 		return nil, nil
 	}
-	// the store's case query with the record service's visibility rule, so each case is
-	// read once, whole (the record service's list masks secret cases; the rules need the facts)
-	q := store.CaseQuery{Status: domain.StatusOpen, Limit: 500, Match: func(c domain.Case) bool {
-		return !skip[c.ID] && c.Stage.Index() >= domain.StageExamine.Index() && c.Stage.Index() <= domain.StageDecide.Index()
-	}}
+	cfg, err := s.Config()
+	if err != nil {
+		return nil, err
+	}
+	// the store's case query with the record service's visibility rule (its list would mask
+	// secret cases; the rules need the facts), over the slim cases of the statistics index:
+	// they hold all the catalogue and the entry need
+	q := store.CaseQuery{Status: domain.StatusOpen, Limit: 500, Slim: true,
+		StageIn: func(st domain.Stage) bool { // the stage from the index, before the case is read
+			return st.Index() >= domain.StageExamine.Index() && st.Index() <= domain.StageDecide.Index()
+		},
+		Skip: func(id uint64) bool { return skip[id] }}
 	if !domain.SeesAllCases(sess.User) {
 		if sess.User.OfficerID == 0 {
 			return nil, nil
@@ -132,7 +200,7 @@ func (s *Service) candidates(sess office.Session, skip map[uint64]bool, cal *wor
 				out = append(out, reviewEntry(c, r, cal, today))
 				continue
 			}
-			a, err := s.assess(c, nil)
+			a, err := s.assessWith(cfg, c, nil)
 			if err != nil {
 				return nil, err
 			}

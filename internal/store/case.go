@@ -506,7 +506,19 @@ type CaseQuery struct {
 	// may see); 0 means no restriction.
 	OnlyOfficer uint64
 	// Match, when set, is a last test on the decoded case (e.g. overdue on a given day).
-	Match  func(domain.Case) bool
+	Match func(domain.Case) bool
+	// StageIn, when set, keeps the cases whose stage it accepts. It is tested on the small
+	// statistics record of the case before the case itself is decoded, so a question about
+	// a few stages among thousands of open cases decodes only the cases it keeps.
+	StageIn func(domain.Stage) bool
+	// Skip, when set, leaves out the cases it names before anything of them is read.
+	Skip func(id uint64) bool
+	// Slim gives each case as its small statistics record holds it — number, type,
+	// procedure, matter, party kind and name, amount, stage, the stages of its history with
+	// their dates and notes, decision and dates; no officers, facts, secrecy or
+	// annotations — for questions over many cases that need no more (Match sees the same;
+	// ignored with Text).
+	Slim   bool
 	Before uint64 // paging: only cases with a smaller ID; 0 starts at the newest
 	Limit  int    // 0 means 50
 }
@@ -638,7 +650,7 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 			add(setAll)
 		}
 		sort.SliceStable(sets, func(i, j int) bool { return sets[i].n < sets[j].n })
-		if len(sets) == 1 && !textual && q.Match == nil {
+		if len(sets) == 1 && !textual && q.Match == nil && q.StageIn == nil && q.Skip == nil {
 			page.Total = sets[0].n
 		}
 		if sets[0].n == 0 {
@@ -652,12 +664,17 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 					return true
 				}
 			}
-			var r caseRecord
-			if ok, err := get(tx, bucketCases, itob(id), &r); err != nil || !ok {
+			if q.Skip != nil && q.Skip(id) {
+				return true
+			}
+			c, ok, err := s.queryCase(tx, id, q.Slim && !textual, q.StageIn)
+			if err != nil || !ok {
 				derr = err
 				return err == nil
 			}
-			c := r.toCase()
+			if q.StageIn != nil && !q.StageIn(c.Stage) {
+				return true
+			}
 			if q.Match != nil && !q.Match(c) {
 				return true
 			}
@@ -674,6 +691,35 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 		return derr
 	})
 	return page, internal(err)
+}
+
+// queryCase reads case id for a query: from its statistics record when slim (or, with
+// stageIn, first only its stage there, so a case in another stage costs no more), and whole
+// otherwise or when the statistics index does not hold it yet. ok is false for a case
+// stageIn refuses by the index, or one that is gone.
+func (s *Store) queryCase(tx *bbolt.Tx, id uint64, slim bool, stageIn func(domain.Stage) bool) (domain.Case, bool, error) {
+	data := tx.Bucket(bucketCaseFacts).Get(itob(id))
+	if data != nil && stageIn != nil { // the stage alone first: most cases stop here
+		var f struct {
+			S domain.Stage `json:"s"`
+		}
+		if err := decode(data, &f); err != nil || !stageIn(f.S) {
+			return domain.Case{}, false, err
+		}
+	}
+	if data != nil && slim {
+		var f caseFacts
+		if err := decode(data, &f); err != nil {
+			return domain.Case{}, false, err
+		}
+		return f.slimCase(id), true, nil
+	}
+	var r caseRecord
+	ok, err := get(tx, bucketCases, itob(id), &r)
+	if err != nil || !ok {
+		return domain.Case{}, false, err
+	}
+	return r.toCase(), true, nil
 }
 
 // CaseCounts returns the number of cases in each index set (e.g. "status:open", "year:2026",

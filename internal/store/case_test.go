@@ -245,3 +245,38 @@ func TestCasesPagingFiltersAndSearch(t *testing.T) {
 		}
 	}
 }
+
+// StageIn and Skip narrow a query before the cases are read, and give the same answer as
+// testing the decoded cases would.
+func TestCaseQueryStageInAndSkip(t *testing.T) {
+	st, _ := openTemp(t)
+	var ids []uint64
+	for i := range 3 {
+		c, err := st.CreateCase(store.Change{Actor: "liuyang"}, sampleCase(fmt.Sprintf("当事人%d", i), ""), numbering(2026))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	c, err := st.Case(ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	stage := c.Stage
+	page, err := st.Cases(store.CaseQuery{StageIn: func(s domain.Stage) bool { return s == stage }, Skip: func(id uint64) bool { return id == ids[1] }})
+	if err != nil || len(page.Cases) != 2 || page.Cases[0].ID != ids[2] || page.Cases[1].ID != ids[0] {
+		t.Fatalf("stage %s without the second case: %+v %v", stage, page.Cases, err)
+	}
+	page, err = st.Cases(store.CaseQuery{StageIn: func(s domain.Stage) bool { return s != stage }})
+	if err != nil || len(page.Cases) != 0 {
+		t.Fatalf("no case in another stage, got %d (%v)", len(page.Cases), err)
+	}
+	page, err = st.Cases(store.CaseQuery{Slim: true, Skip: func(id uint64) bool { return id != ids[0] }})
+	if err != nil || len(page.Cases) != 1 {
+		t.Fatalf("slim: %+v %v", page.Cases, err)
+	}
+	if slim := page.Cases[0]; slim.Number != c.Number || slim.Stage != c.Stage || slim.Type != c.Type || slim.Procedure != c.Procedure ||
+		slim.MatterName != c.MatterName || slim.Party.Name != c.Party.Name || len(slim.History) != len(c.History) || slim.Opened != c.Opened {
+		t.Errorf("the slim case differs from the case:\n%+v\n%+v", slim, c)
+	}
+}

@@ -334,6 +334,48 @@ func (s *Store) OpenReviews() ([]domain.Review, error) {
 	return out, internal(err)
 }
 
+// SettledReviews lists up to limit settled reviews (agreed, or concluded by the head) made
+// before the review with ID before (0: from the newest), the most recently made first, and
+// next, the ID to pass as before for the ones after them (0 when there are no more). The
+// review screen pages through the years this way instead of reading every review at once.
+func (s *Store) SettledReviews(before uint64, limit int) (out []domain.Review, next uint64, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		open := map[uint64]bool{}
+		if b := tx.Bucket(bucketReviewsOpen); b != nil {
+			if err := b.ForEach(func(_, id []byte) error { open[btoi(id)] = true; return nil }); err != nil {
+				return err
+			}
+		}
+		c := tx.Bucket(bucketReviews).Cursor()
+		var k, v []byte
+		if before == 0 {
+			k, v = c.Last()
+		} else if k, v = c.Seek(itob(before)); k == nil {
+			k, v = c.Last()
+		} else {
+			k, v = c.Prev()
+		}
+		for ; k != nil; k, v = c.Prev() {
+			if open[btoi(k)] {
+				continue
+			}
+			if len(out) == limit {
+				next = btoi(k) + 1 // the first not returned is the next page's newest
+				return nil
+			}
+			var rec reviewRecord
+			if err := decode(v, &rec); err != nil {
+				return err
+			}
+			if r := rec.review(); reviewSettled(r.Status) { // a store opened read-only before its index was made
+				out = append(out, r)
+			}
+		}
+		return nil
+	})
+	return out, next, internal(err)
+}
+
 // Reviews lists every review, the most recently submitted first.
 func (s *Store) Reviews() ([]domain.Review, error) {
 	var out []domain.Review

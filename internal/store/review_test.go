@@ -165,3 +165,68 @@ func TestReviewConfigAndMarks(t *testing.T) {
 		t.Errorf("rule title %q", got.Rules[3].Title)
 	}
 }
+
+// The review screen pages through settled reviews newest first; unsettled ones never appear
+// there (they come from the open index).
+func TestSettledReviewsPages(t *testing.T) {
+	st, _ := openTemp(t)
+	var settled []uint64 // case IDs, in the order their reviews were made
+	for i := range 5 {
+		c, err := st.CreateCase(store.Change{Actor: "liuyang"}, sampleCase(fmt.Sprintf("当事人%d", i), ""), numbering(2026))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub := domain.Submission{Proposed: domain.ProposedDecision{Content: "罚款", Basis: "条款"}, Reasons: "重大", By: "liuyang", At: fixedNow}
+		_, err = st.UpdateReview(c.ID, "liuyang", "review.submit", func(r *domain.Review, _ store.ReviewTx) (string, error) {
+			if err := r.Submit(sub, domain.NewDate(2026, 12, 1)); err != nil {
+				return "", err
+			}
+			r.Rounds[0].Checklist = domain.NewChecklist(domain.DefaultChecklist())
+			return "送审", nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 2 {
+			continue // stays pending
+		}
+		items := domain.NewChecklist(domain.DefaultChecklist())
+		for j := range items {
+			items[j].Finding = domain.ElementOK
+		}
+		_, err = st.UpdateReview(c.ID, "sunli", "review.opinion", func(r *domain.Review, _ store.ReviewTx) (string, error) {
+			return "同意", r.RecordOpinion(domain.OpinionInput{Reviewer: "sunli", ReviewerName: "孙丽", Checklist: items,
+				Opinion: domain.OpinionAgree, Reasons: "事实清楚", At: fixedNow, No: fmt.Sprint(i)})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		settled = append(settled, c.ID)
+	}
+	var got []uint64
+	cursor, pages := uint64(0), 0
+	for {
+		page, next, err := st.SettledReviews(cursor, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, r := range page {
+			if r.Status != domain.ReviewAgreed {
+				t.Errorf("an unsettled review on a settled page: %+v", r.Status)
+			}
+			got = append(got, r.CaseID)
+		}
+		if next == 0 {
+			break
+		}
+		cursor = next
+	}
+	want := []uint64{settled[3], settled[2], settled[1], settled[0]}
+	if fmt.Sprint(got) != fmt.Sprint(want) || pages != 2 {
+		t.Fatalf("settled pages: %v in %d pages, want %v in 2", got, pages, want)
+	}
+	if page, next, err := st.SettledReviews(0, 10); err != nil || len(page) != 4 || next != 0 {
+		t.Fatalf("one page of all: %d %d %v", len(page), next, err)
+	}
+}

@@ -30,6 +30,8 @@ type reviewView struct {
 	list     *widget.List
 	detail   *fyne.Container
 	count    *widget.Label
+	earlier  uint64         // cursor of the settled reviews not read yet (0: all read)
+	more     *widget.Button // reads the next page of them
 }
 
 // Filters of the list, as translation keys.
@@ -77,10 +79,11 @@ func (u *UI) reviewScreen() fyne.CanvasObject {
 		v.filter = s
 		v.applyFilter()
 	}
+	v.more = widget.NewButtonWithIcon(lang.L("review.more"), theme.MoreVerticalIcon(), v.loadEarlier)
 	catalogue := widget.NewButtonWithIcon(lang.L("review.catalogue.print"), theme.DocumentPrintIcon(), u.reviewPrintCatalogue)
 	v.reload()
 
-	left := container.NewBorder(container.NewVBox(filter, v.count), nil, nil, nil, v.list)
+	left := container.NewBorder(container.NewVBox(filter, v.count), v.more, nil, nil, v.list)
 	split := container.NewHSplit(left, v.detail)
 	split.Offset = 0.25
 	header := container.NewHBox(heading(lang.L("nav.review")), layout.NewSpacer(), u.reviewStaffingBadge(), catalogue)
@@ -95,15 +98,50 @@ func reviewTranslated(keys []string) []string {
 	return out
 }
 
-// reload reads the list again and shows the selected case (or the first).
+// reload reads the list again (the open work and the newest settled reviews) and shows the
+// selected case (or the first).
 func (v *reviewView) reload() {
-	var err error
-	v.all, err = v.u.svc.Review.Entries(v.u.sess)
+	page, err := v.u.svc.Review.FirstPage(v.u.sess)
 	if err != nil {
 		v.u.showError(err)
 	}
+	v.all, v.earlier = page.Entries, page.Next
+	v.showMore()
 	v.keepOpenedCase()
 	v.applyFilter()
+}
+
+// loadEarlier adds the next page of earlier settled reviews to the list.
+func (v *reviewView) loadEarlier() {
+	page, err := v.u.svc.Review.EarlierEntries(v.u.sess, v.earlier)
+	if err != nil {
+		v.u.showError(err)
+		return
+	}
+	listed := map[uint64]bool{}
+	for _, e := range v.all {
+		listed[e.CaseID] = true
+	}
+	for _, e := range page.Entries {
+		if !listed[e.CaseID] { // a settled review of a case still open is already listed
+			v.all = append(v.all, e)
+		}
+	}
+	v.earlier = page.Next
+	v.showMore()
+	v.applyFilter()
+}
+
+// showMore shows the button for earlier reviews while there are some.
+func (v *reviewView) showMore() {
+	if v.more == nil {
+		return
+	}
+	if v.earlier == 0 {
+		v.more.Hide()
+	} else {
+		v.more.Show()
+	}
 }
 
 // keepOpenedCase lists the case the screen was opened for (from the case's 决定 stage) even

@@ -11,6 +11,7 @@ import (
 	"lawdesk/internal/domain"
 	"lawdesk/internal/office"
 	"lawdesk/internal/record"
+	"lawdesk/internal/review"
 	"lawdesk/internal/store"
 )
 
@@ -355,3 +356,47 @@ func TestReviewerExtendsTheTimeLimitOnce(t *testing.T) {
 }
 
 func reviewSession(us domain.User) office.Session { return office.Session{User: us} }
+
+// The list opens with the newest settled reviews and reads the earlier ones when asked, until
+// it shows what one read of everything shows, each case once.
+func TestReviewScreenPagesSettledReviews(t *testing.T) {
+	old := review.SettledPage
+	t.Cleanup(func() { review.SettledPage = old })
+	u := newTestUI(t, true)
+	admin, err := u.svc.Store.UserByName("admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	everything, err := u.svc.Review.Entries(reviewSession(admin)) // one page holds the whole demo
+	if err != nil {
+		t.Fatal(err)
+	}
+	settled, _, err := u.svc.Store.SettledReviews(0, 1000)
+	if err != nil || len(settled) < 2 {
+		t.Fatalf("the demo should have settled reviews to page through: %d %v", len(settled), err)
+	}
+	review.SettledPage = 1
+	signIn(t, u, "admin")
+	u.openTarget("review:")
+	var more *widget.Button
+	for _, b := range objects[*widget.Button](u) {
+		if b.Text == tr("review.more") {
+			more = b
+		}
+	}
+	if more == nil || !more.Visible() {
+		t.Fatal("no button for the earlier reviews")
+	}
+	list := objects[*widget.List](u)[0]
+	first := list.Length()
+	for i := 0; more.Visible() && i <= len(settled); i++ {
+		test.Tap(more)
+	}
+	if more.Visible() {
+		t.Fatal("the button stays after every review was read")
+	}
+	if list.Length() != len(everything) || list.Length() <= first {
+		t.Errorf("the list shows %d entries at first and %d after paging, want %d at the end", first, list.Length(), len(everything))
+	}
+	assertShows(t, u, fmt.Sprintf(tr("review.count"), len(everything)))
+}
