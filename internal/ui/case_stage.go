@@ -75,7 +75,8 @@ func (cs *caseScreen) stagesTab() fyne.CanvasObject {
 		}
 	}
 	left := container.NewBorder(subheading(lang.L("record.stage.path")), nil, nil, nil, container.NewVScroll(steps))
-	return container.NewHSplit(left, container.NewVScroll(cs.stageActions()))
+	// padded, so the scroll bar does not cover the right edge of the fields and buttons
+	return container.NewHSplit(left, container.NewVScroll(container.NewPadded(cs.stageActions())))
 }
 
 // stageActions is the panel of what can be done in the current stage.
