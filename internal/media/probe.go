@@ -614,7 +614,8 @@ func readEXIF(app1 []byte) (t time.Time, orientation int) {
 // exifSane walks the TIFF structure inside an APP1 payload as the EXIF decoder will (the IFD
 // chain and the EXIF, GPS and interoperability sub-IFDs) and reports whether every entry's
 // values fit in the payload. The decoder allocates what a count claims before reading, so a
-// crafted photo claiming two billion values would take gigabytes (found by FuzzProbe).
+// crafted photo claiming two billion values would take gigabytes, and a chain of IFDs that
+// loops back makes it read for ever (both found by FuzzProbe).
 func exifSane(app1 []byte) bool {
 	tiff, ok := bytes.CutPrefix(app1, []byte("Exif\x00\x00"))
 	if !ok || len(tiff) < 8 {
@@ -635,8 +636,13 @@ func exifSane(app1 []byte) bool {
 	for len(pending) > 0 {
 		off := pending[0]
 		pending = pending[1:]
-		if off == 0 || seen[off] {
+		if off == 0 {
 			continue
+		}
+		if seen[off] {
+			// a chain that comes back to an IFD (A→B→A) loops the decoder for ever, as it only
+			// checks the offset just before (found by FuzzProbe); cameras never share an IFD
+			return false
 		}
 		if len(seen) >= 16 || uint64(off)+2 > uint64(len(tiff)) {
 			return false

@@ -413,3 +413,22 @@ func TestCraftedEXIFCountsAreNotAllocated(t *testing.T) {
 		t.Fatalf("probing a 400-byte photo allocated %d MB", grew>>20)
 	}
 }
+
+// Two IFDs pointing at each other (A→B→A) made the EXIF decoder read for ever, since it
+// compares an offset only with the one just before; such EXIF is skipped, the photo kept.
+func TestEXIFWithALoopingIFDChainIsSkipped(t *testing.T) {
+	tiff := []byte("II*\x00\x08\x00\x00\x00") // little-endian, first IFD at 8
+	tiff = append(tiff, 0, 0, 0x0e, 0, 0, 0)  // IFD at 8: no entries, next at 14
+	tiff = append(tiff, 0, 0, 0x08, 0, 0, 0)  // IFD at 14: no entries, next at 8 again
+	app1 := append([]byte("Exif\x00\x00"), tiff...)
+	if exifSane(app1) {
+		t.Fatal("a looping IFD chain passed as sane")
+	}
+	done := make(chan struct{})
+	go func() { readEXIF(app1); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("reading EXIF with a looping IFD chain did not return")
+	}
+}
