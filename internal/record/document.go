@@ -72,27 +72,38 @@ func (s *Service) AddDocument(ctx context.Context, sess office.Session, req AddD
 			return d, domain.Errorf(domain.EINVALID, "要替换的文书不属于案件 %s。", c.Number)
 		}
 	}
-	name := filepath.Base(req.Path)
-	format, err := checkFile(req.Path)
+	nd, err := s.readFile(ctx, d, req.Path, progress)
 	if err != nil {
 		return d, err
 	}
-	doc, err := media.OpenDocument(req.Path)
+	nd.Replaces = req.Replaces
+	return s.st.AddDocument(change(sess, ""), nd)
+}
+
+// readFile checks the file at path, reads its pages (count, text for search, thumbnails)
+// and stores it in the blob store: what AddDocument and FileGenerated record for d.
+func (s *Service) readFile(ctx context.Context, d domain.Document, path string, progress Progress) (store.NewDocument, error) {
+	name := filepath.Base(path)
+	format, err := checkFile(path)
 	if err != nil {
-		return d, err
+		return store.NewDocument{}, err
+	}
+	doc, err := media.OpenDocument(path)
+	if err != nil {
+		return store.NewDocument{}, err
 	}
 	defer doc.Close()
 	d.Pages, d.Format, d.FileName = doc.Pages(), format, name
 	text, thumbs, err := s.pagesOf(ctx, doc, name, progress)
 	if err != nil {
-		return d, err
+		return store.NewDocument{}, err
 	}
 	d.TextChars = len([]rune(strings.TrimSpace(text)))
-	file, err := s.st.Blobs().PutFile(ctx, req.Path)
+	file, err := s.st.Blobs().PutFile(ctx, path)
 	if err != nil {
-		return d, err
+		return store.NewDocument{}, err
 	}
-	return s.st.AddDocument(change(sess, ""), store.NewDocument{Doc: d, File: file, Thumbs: thumbs, Text: text, Replaces: req.Replaces})
+	return store.NewDocument{Doc: d, File: file, Thumbs: thumbs, Text: text}, nil
 }
 
 // describe validates a document's description for case c, filling in defaults.

@@ -2,13 +2,9 @@ package record
 
 import (
 	"context"
-	"path/filepath"
-	"strings"
 
 	"lawdesk/internal/domain"
-	"lawdesk/internal/media"
 	"lawdesk/internal/office"
-	"lawdesk/internal/store"
 )
 
 // FileGenerated files a document another capability generated for a case — the legal
@@ -16,9 +12,7 @@ import (
 // its dossier. It goes through the same checks as AddDocument (description, file, pages,
 // text for search, thumbnails, blob store), but for anyone who may see the case, since the
 // reviewer who issues an opinion does not handle the case; an archived case is refused.
-//
-// (It repeats AddDocument's steps after the permission check; AddDocument could call a
-// shared helper with its own check instead.)
+// (AddDocument's steps after its own permission check: readFile.)
 func (s *Service) FileGenerated(ctx context.Context, sess office.Session, req AddDocumentRequest) (domain.Document, error) {
 	c, err := s.visible(sess, req.CaseID, true)
 	if err != nil {
@@ -32,25 +26,9 @@ func (s *Service) FileGenerated(ctx context.Context, sess office.Session, req Ad
 	if err != nil {
 		return d, err
 	}
-	name := filepath.Base(req.Path)
-	format, err := checkFile(req.Path)
+	nd, err := s.readFile(ctx, d, req.Path, nil)
 	if err != nil {
 		return d, err
 	}
-	doc, err := media.OpenDocument(req.Path)
-	if err != nil {
-		return d, err
-	}
-	defer doc.Close()
-	d.Pages, d.Format, d.FileName = doc.Pages(), format, name
-	text, thumbs, err := s.pagesOf(ctx, doc, name, nil)
-	if err != nil {
-		return d, err
-	}
-	d.TextChars = len([]rune(strings.TrimSpace(text)))
-	file, err := s.st.Blobs().PutFile(ctx, req.Path)
-	if err != nil {
-		return d, err
-	}
-	return s.st.AddDocument(change(sess, ""), store.NewDocument{Doc: d, File: file, Thumbs: thumbs, Text: text})
+	return s.st.AddDocument(change(sess, ""), nd)
 }
