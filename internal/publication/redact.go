@@ -243,15 +243,14 @@ func numberRuns(text string) []numberRun {
 	var runs []numberRun
 	for i := 0; i < len(text); {
 		c, size := utf8.DecodeRuneInString(text[i:])
-		paren, plus := false, false
-		if c == '(' || c == '（' {
-			n, _ := utf8.DecodeRuneInString(text[i+size:])
-			paren = n == '0' || n == '０'
-		}
-		if c == '+' || c == '＋' { // +86 138…
-			n, _ := utf8.DecodeRuneInString(text[i+size:])
-			plus = isDigit(n)
-		}
+		// A bracket or plus sign opens a number only where no digit comes before it:
+		// were it masked with the number, the digits on both sides would join into a
+		// new number ("000000（000000 0000000000").
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		opens := !isDigit(prev)
+		paren := opens && (c == '(' || c == '（') && (next == '0' || next == '０')
+		plus := opens && (c == '+' || c == '＋') && isDigit(next) // +86 138…
 		if !isDigit(c) && !paren && !plus {
 			i += size
 			continue
@@ -269,6 +268,12 @@ func numberRuns(text string) []numberRun {
 					break
 				}
 				j += sz
+			}
+			if len(run.groups) > 0 && strings.HasPrefix(text[j:], "*") {
+				// The visible head of a masked number (138****5678) is not read together
+				// with the digits before it, so redacting the result again changes nothing.
+				j = run.groups[len(run.groups)-1].end
+				break
 			}
 			run.groups = append(run.groups, span{gs, j})
 			run.digits += asciiDigits(text[gs:j])

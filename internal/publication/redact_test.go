@@ -232,6 +232,27 @@ var fillers = []string{"经查，", "当事人", "于2026年3月5日", "在其�
 	"联系电话", "身份证号码：", "住", "住址：", "现住", "银行账号", "，", "。", "证人称", "（", "）", " ", "\n",
 	"依据《食品安全法》第一百二十四条，", "罚款5000元", "号码", "电话：", "地址为", "位于"}
 
+// A mask must not join the digits around it into a new number, or redacting the
+// published text again would hide something else.
+func TestRedactingTwiceChangesNothing(t *testing.T) {
+	for _, c := range []struct{ text, once string }{
+		// a bracket after digits: masking it with the number joined 000000 and 0000
+		{"000000（000000 0000000000", "000000（0000********0000"},
+		{"5+8613812345678", "5+138****5678"},
+		// a labelled area code before a mobile: 0858 138 is not a landline
+		{"电话：0858 13812345678", "电话：0858 138****5678"},
+		{"（0858）13812345678", "（0858）138****5678"},
+	} {
+		once := Redact(c.text, Rules{})
+		if once != c.once {
+			t.Errorf("Redact(%q) = %q, want %q", c.text, once, c.once)
+		}
+		if twice := Redact(once, Rules{}); twice != once {
+			t.Errorf("redacting %q again gives %q", once, twice)
+		}
+	}
+}
+
 func TestRedactedTextNeverHoldsTheOriginals(t *testing.T) {
 	r := rand.New(rand.NewPCG(2026, 9))
 	for i := range 5000 {
