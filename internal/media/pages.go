@@ -64,6 +64,9 @@ func OpenDocument(path string) (*Document, error) {
 	if !complete {
 		return nil, domain.Errorf(domain.EINVALID, "文件 %s 不完整（可能下载或拷贝中断），已跳过；请重新拷贝或向对方索取完整的文件。", name)
 	}
+	if err := trialOpen(path, name); err != nil {
+		return nil, err
+	}
 	doc, err := fitz.New(path)
 	switch {
 	case errors.Is(err, fitz.ErrNeedsPassword):

@@ -182,3 +182,31 @@ func TestOpenDocumentErrors(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 }
+
+// A PDF on which MuPDF aborts the whole process (its page count throws outside MuPDF's
+// error handler; found by FuzzOpenDocument) is refused with a message, and the program
+// that asked lives on to open the next file.
+func TestOpenDocumentSurvivesAFileThatAbortsMuPDF(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "坏扫描件.pdf")
+	writeFile(t, p, []byte("%PDF-\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>2 0 obj<<///Kids[4 0 0]/Count 3>>stream\nendobj\n"+
+		"trailer\n<< /Size 8 /Root 1 0 R >@@@@@@txref\n627\n%%EOF"))
+	d, err := OpenDocument(p)
+	if err == nil {
+		d.Close()
+		t.Fatal("opened")
+	}
+	if msg := domain.ErrorMessage(err); domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(msg, "坏扫描件.pdf") || !strings.Contains(msg, "已损坏") {
+		t.Fatalf("%v (code %s)", err, domain.ErrorCode(err))
+	}
+	good := filepath.Join(dir, "好.pdf")
+	writeFile(t, good, makePDF([]string{"next"}, false))
+	d, err = OpenDocument(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if text, _ := d.Text(0); !strings.Contains(text, "next") {
+		t.Fatalf("text of the next file: %q", text)
+	}
+}
