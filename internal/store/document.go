@@ -314,7 +314,10 @@ func (s *Store) documentTexts(tx *bbolt.Tx, caseID uint64) []string {
 var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	ch := Check{Name: "案件文书"}
 	n, pages := 0, 0
-	blobs := tx.Bucket(bucketBlobs)
+	blobs, cases, byCase := tx.Bucket(bucketBlobs), tx.Bucket(bucketCases), tx.Bucket(bucketDocsByCase)
+	// Cases hold many documents and documents share scans: each case and each file is
+	// looked at once, and a case is decoded only to name it in a problem.
+	present := map[string]bool{}
 	tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
 		n++
 		var r documentRecord
@@ -323,25 +326,35 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 			return nil
 		}
 		pages += r.Pages
-		var cr caseRecord
-		if ok, _ := get(tx, bucketCases, itob(r.CaseID), &cr); !ok {
+		if cases.Get(itob(r.CaseID)) == nil {
 			ch.Problems = append(ch.Problems, fmt.Sprintf("文书“%s”（编号 %d）所属的案件不存在", r.Title, r.ID))
 			return nil
 		}
-		where := fmt.Sprintf("案件 %s 的文书“%s”", cr.Number, r.Title)
-		if blobs.Get([]byte(r.SHA256)) == nil {
-			ch.Problems = append(ch.Problems, where+" 的文件没有登记在文件存储中")
-		} else if !s.blobs.Has(r.SHA256) {
-			ch.Problems = append(ch.Problems, where+" 的文件缺失（"+r.SHA256[:12]+"…）")
+		where := func() string {
+			var cr caseIndexFields
+			get(tx, bucketCases, itob(r.CaseID), &cr)
+			return fmt.Sprintf("案件 %s 的文书“%s”", cr.Number, r.Title)
+		}
+		stored, seen := present[r.SHA256]
+		if !seen {
+			stored = blobs.Get([]byte(r.SHA256)) != nil && s.blobs.Has(r.SHA256)
+			present[r.SHA256] = stored
+		}
+		if !stored {
+			if blobs.Get([]byte(r.SHA256)) == nil {
+				ch.Problems = append(ch.Problems, where()+" 的文件没有登记在文件存储中")
+			} else {
+				ch.Problems = append(ch.Problems, where()+" 的文件缺失（"+r.SHA256[:12]+"…）")
+			}
 		}
 		if r.Pages < 1 {
-			ch.Problems = append(ch.Problems, where+" 的页数不正确")
+			ch.Problems = append(ch.Problems, where()+" 的页数不正确")
 		}
-		if tx.Bucket(bucketDocsByCase).Get(append(itob(r.CaseID), itob(r.ID)...)) == nil {
-			ch.Problems = append(ch.Problems, where+" 不在案件的文书索引中")
+		if byCase.Get(append(itob(r.CaseID), itob(r.ID)...)) == nil {
+			ch.Problems = append(ch.Problems, where()+" 不在案件的文书索引中")
 		}
 		if r.Version < 1 || r.FirstID == 0 || r.FirstID > r.ID {
-			ch.Problems = append(ch.Problems, where+" 的版本信息不正确")
+			ch.Problems = append(ch.Problems, where()+" 的版本信息不正确")
 		}
 		return nil
 	})

@@ -87,8 +87,24 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	ch := Check{Name: "归档案卷"}
 	archived := 0
 	numbers := map[string]string{}
+	// Only the fields this check needs are decoded: it walks every case and the documents
+	// of every archived one at each start-up.
+	type dossierFields struct {
+		ID        uint64      `json:"id"`
+		Number    string      `json:"number"`
+		Archived  domain.Date `json:"archived,omitzero"`
+		ArchiveNo string      `json:"archive_no,omitempty"`
+		Required  []string    `json:"required,omitempty"`
+	}
+	type itemFields struct {
+		Type       string `json:"type"`
+		Title      string `json:"title"`
+		Superseded bool   `json:"superseded,omitempty"`
+		ItemNo     int    `json:"item,omitempty"`
+	}
+	byCase, documents := tx.Bucket(bucketDocsByCase), tx.Bucket(bucketDocuments)
 	tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
-		var r caseRecord
+		var r dossierFields
 		if decode(v, &r) != nil || r.Archived.IsZero() {
 			return nil
 		}
@@ -100,14 +116,15 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 			ch.Problems = append(ch.Problems, fmt.Sprintf("%s 与案卷 %s 的档号相同（%s）", where, other, r.ArchiveNo))
 		}
 		numbers[r.ArchiveNo] = r.Number
-		docs, err := s.documents(tx, r.ID)
-		if err != nil {
-			ch.Problems = append(ch.Problems, where+" 的文书无法读取")
-			return nil
-		}
 		var items []int
 		have := map[string]bool{}
-		for _, d := range docs {
+		c := byCase.Cursor()
+		for dk, _ := c.Seek(k); dk != nil && bytes.HasPrefix(dk, k); dk, _ = c.Next() {
+			var d itemFields
+			if err := decode(documents.Get(dk[8:]), &d); err != nil {
+				ch.Problems = append(ch.Problems, where+" 的文书无法读取")
+				return nil
+			}
 			if d.Superseded {
 				continue
 			}
@@ -143,7 +160,14 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 func (s *Store) caseHasEvent(tx *bbolt.Tx, id uint64, action string) bool {
 	c := tx.Bucket(bucketCaseEvents).Cursor()
 	prefix := itob(id)
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	// newest first: the events looked for (archiving) come late in a case's life
+	k, _ := c.Seek(itob(id + 1))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
 		if e, err := eventAt(tx, btoi(k[8:])); err == nil && e.Action == action {
 			return true
 		}
