@@ -165,8 +165,8 @@ type Data struct {
 	Users        []domain.User
 	Cases        []domain.Case
 	Matters      map[uint64]domain.Matter
-	Publications []domain.Publication
-	Recordings   []domain.Recording // made in the period
+	Publications []domain.Publication // decided, published or withdrawn in the period
+	Recordings   []domain.Recording   // made in the period
 	// RecordedStages are the stages with a recording, for the closed cases of the period
 	// that had stages to record.
 	RecordedStages map[uint64]map[domain.Stage]bool

@@ -15,7 +15,7 @@ import (
 
 var _ = addLoader(20, func(st *store.Store, d *Data, p Period) error {
 	var err error
-	d.Publications, err = st.Publications()
+	d.Publications, err = st.PublicationsDated(p.From, p.To)
 	return err
 })
 

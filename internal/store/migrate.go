@@ -24,6 +24,7 @@ var migrations = []migration{
 	{2, "index of open publications", indexOpenPublications},
 	{3, "indexes of recordings the dashboard asks about", indexRecordingsForDashboard},
 	{4, "index of unsettled legal reviews", indexOpenReviews},
+	{5, "index of publications by day", buildPublicationDays},
 }
 
 // SchemaVersion is the schema this build writes.

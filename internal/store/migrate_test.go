@@ -94,6 +94,10 @@ func TestOpensStoreOfSchemaV1(t *testing.T) {
 	if err != nil || !rep.OK || rep.Events < 20 {
 		t.Fatalf("chain after migration: %+v %v", rep, err)
 	}
+	// the indexes later schemas added are built for the old records
+	if full, err := st.VerifyQuick(context.Background()); err != nil || !full.OK() {
+		t.Fatalf("verify after migration: %+v %v", full, err)
+	}
 	if store.SchemaVersion() > 1 {
 		if _, err := os.Stat(filepath.Join(dir, store.DBFile+".v1.bak")); err != nil {
 			t.Fatalf("no copy of the v1 file before migrating: %v", err)

@@ -125,6 +125,7 @@ func (s *Store) SavePublication(ch Change, p domain.Publication, action, summary
 func (s *Store) savePublication(tx *bbolt.Tx, ch Change, p domain.Publication, action, summary string) (domain.Publication, error) {
 	b := tx.Bucket(bucketPublications)
 	now := s.Now()
+	var old *publicationRecord // the stored version, nil for a new publication
 	if p.ID == 0 {
 		seq, err := b.NextSequence()
 		if err != nil {
@@ -135,8 +136,8 @@ func (s *Store) savePublication(tx *bbolt.Tx, ch Change, p domain.Publication, a
 			return p, err
 		}
 	} else {
-		var old publicationRecord
-		ok, err := get(tx, bucketPublications, itob(p.ID), &old)
+		old = &publicationRecord{}
+		ok, err := get(tx, bucketPublications, itob(p.ID), old)
 		if err != nil {
 			return p, err
 		}
@@ -149,7 +150,11 @@ func (s *Store) savePublication(tx *bbolt.Tx, ch Change, p domain.Publication, a
 		p.Created = old.Created
 	}
 	p.Updated = now
-	if err := put(tx, bucketPublications, itob(p.ID), toPublicationRecord(p)); err != nil {
+	rec := toPublicationRecord(p)
+	if err := put(tx, bucketPublications, itob(p.ID), rec); err != nil {
+		return p, err
+	}
+	if err := indexPublicationDays(tx, old, rec); err != nil {
 		return p, err
 	}
 	var c caseRecord
@@ -240,11 +245,12 @@ func (s *Store) SavePublicationRules(ch Change, r domain.PublicationRules, summa
 	}))
 }
 
-// Every publication is in the case index and the index points at real publications.
+// Every publication is in the case and day indexes, and the indexes point at real
+// publications.
 var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	c := Check{Name: "事后公开"}
-	n := 0
-	byCase := tx.Bucket(bucketPublicationsByCase)
+	n, dated := 0, 0
+	byCase, days := tx.Bucket(bucketPublicationsByCase), tx.Bucket(bucketPublicationDays)
 	tx.Bucket(bucketPublications).ForEach(func(k, v []byte) error {
 		n++
 		var r publicationRecord
@@ -255,10 +261,20 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 		if byCase.Get(pubCaseKey(r.CaseID, r.ID)) == nil {
 			c.Problems = append(c.Problems, fmt.Sprintf("公开记录 %d（案件 %s）不在案件索引中", r.ID, r.CaseNumber))
 		}
+		for _, k := range r.dayKeys() {
+			dated++
+			if days.Get(k) == nil {
+				c.Problems = append(c.Problems, fmt.Sprintf("公开记录 %d（案件 %s）不在日期索引中", r.ID, r.CaseNumber))
+				break
+			}
+		}
 		return nil
 	})
 	if byCase.Stats().KeyN != n {
 		c.Problems = append(c.Problems, fmt.Sprintf("案件索引有 %d 条，公开记录有 %d 条", byCase.Stats().KeyN, n))
+	}
+	if days.Stats().KeyN != dated {
+		c.Problems = append(c.Problems, fmt.Sprintf("日期索引有 %d 条，应有 %d 条", days.Stats().KeyN, dated))
 	}
 	c.Summary = fmt.Sprintf("%d 条公开记录", n)
 	return c
