@@ -699,20 +699,14 @@ func (s *Store) Cases(q CaseQuery) (CasePage, error) {
 // stageIn refuses by the index, or one that is gone.
 func (s *Store) queryCase(tx *bbolt.Tx, id uint64, slim bool, stageIn func(domain.Stage) bool) (domain.Case, bool, error) {
 	data := tx.Bucket(bucketCaseFacts).Get(itob(id))
-	if data != nil && stageIn != nil { // the stage alone first: most cases stop here
-		var f struct {
-			S domain.Stage `json:"s"`
-		}
-		if err := decode(data, &f); err != nil || !stageIn(f.S) {
+	if data != nil && (slim || stageIn != nil) {
+		f, err := s.facts.decode(id, data)
+		if err != nil || stageIn != nil && !stageIn(f.S) { // most cases stop at their stage
 			return domain.Case{}, false, err
 		}
-	}
-	if data != nil && slim {
-		var f caseFacts
-		if err := decode(data, &f); err != nil {
-			return domain.Case{}, false, err
+		if slim {
+			return f.slimCase(id), true, nil
 		}
-		return f.slimCase(id), true, nil
 	}
 	var r caseRecord
 	ok, err := get(tx, bucketCases, itob(id), &r)

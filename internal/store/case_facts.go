@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -100,7 +101,7 @@ func factsOf(c domain.Case) caseFacts {
 func (f caseFacts) slimCase(id uint64) domain.Case {
 	c := domain.Case{ID: id, Number: f.N, Type: f.T, Procedure: f.P, MatterID: f.M, MatterName: f.MN,
 		Party: domain.Party{Kind: f.PK, Name: f.PN}, Amount: f.A, Stage: f.S,
-		Decision: domain.Decision{Kinds: f.DK, Fine: f.DF, Confiscation: f.DC, Date: intDay(f.DD), Summary: f.DS,
+		Decision: domain.Decision{Kinds: slices.Clone(f.DK), Fine: f.DF, Confiscation: f.DC, Date: intDay(f.DD), Summary: f.DS,
 			HearingHeld: f.DH, NotDecidedReason: f.DN},
 		Opened: intDay(f.O), Closed: intDay(f.C), Archived: intDay(f.R)}
 	for _, h := range f.H {
@@ -181,12 +182,12 @@ func (s *Store) CasesActiveFrom(from domain.Date) ([]domain.Case, error) {
 				continue
 			}
 			seen[id] = true
-			var f caseFacts
 			data := facts.Get(itob(id))
 			if data == nil {
 				return fmt.Errorf("case_days names case %d, which has no facts", id)
 			}
-			if err := decode(data, &f); err != nil {
+			f, err := s.facts.decode(id, data)
+			if err != nil {
 				return err
 			}
 			out = append(out, f.slimCase(id))

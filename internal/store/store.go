@@ -51,6 +51,7 @@ type Store struct {
 	dir   string
 	db    *bbolt.DB
 	blobs *blob.Store
+	facts factsMemo
 	// Now is the clock; tests replace it to make deadlines and timestamps repeatable.
 	Now func() time.Time
 }
