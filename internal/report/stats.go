@@ -172,7 +172,7 @@ type Data struct {
 	RecordedStages map[uint64]map[domain.Stage]bool
 	SpotChecks     []domain.InspectionTask // 双随机 tasks
 	SpotObjects    map[uint64]string       // names of the objects of the 检查对象名录库
-	Reviews        []domain.Review         // every legal review
+	Reviews        []domain.Review         // the legal reviews of the cases
 	ReviewCases    map[uint64]domain.Case  // the cases of the reviews
 	Calendar       *workday.Calendar       // the office's working days (review time taken)
 }

@@ -16,34 +16,29 @@ import (
 // was given, a round's lateness on the day its time limit ended, a coordination on the
 // day it was asked for, a decision after coordination on its decision date.
 
-// (after the cases, order 10, whose decisions it reads)
+// The reviews of the cases the statistics read (order 10): a review is asked for and
+// answered while its case is in hand, so a review with anything dated in or after the
+// period belongs to one of them, and the reviews of other years are not read at all.
 var _ = addLoader(50, func(st *store.Store, d *Data, p Period) error {
-	var err error
-	if d.Reviews, err = st.Reviews(); err != nil {
-		return err
-	}
-	if d.Calendar, err = st.Calendar(); err != nil {
-		return err
-	}
-	// the cases reviewed, as statistics see them; a case the period's cases do not hold
-	// (e.g. archived before the period) is read by itself
-	d.ReviewCases = map[uint64]domain.Case{}
-	byID := make(map[uint64]int, len(d.Cases))
+	ids := make([]uint64, len(d.Cases))
 	for i, c := range d.Cases {
-		byID[c.ID] = i
+		ids[i] = c.ID
 	}
+	var err error
+	if d.Reviews, err = st.ReviewsOfCases(ids); err != nil {
+		return err
+	}
+	d.ReviewCases = make(map[uint64]domain.Case, len(d.Reviews))
 	for _, r := range d.Reviews {
-		if i, ok := byID[r.CaseID]; ok {
-			d.ReviewCases[r.CaseID] = d.Cases[i]
-			continue
-		}
-		c, err := st.Case(r.CaseID)
-		if err != nil {
-			return err
-		}
-		d.ReviewCases[r.CaseID] = c
+		d.ReviewCases[r.CaseID] = domain.Case{}
 	}
-	return nil
+	for _, c := range d.Cases {
+		if _, reviewed := d.ReviewCases[c.ID]; reviewed {
+			d.ReviewCases[c.ID] = c
+		}
+	}
+	d.Calendar, err = st.Calendar()
+	return err
 })
 
 // reviewRef describes a review by its case (so the list opens the case), with the party's

@@ -199,16 +199,22 @@ func (s *Store) CasesActiveFrom(from domain.Date) ([]domain.Case, error) {
 
 // ensureCaseFacts builds the two buckets for cases stored before they existed (one
 // Update, recorded in the audit chain); afterwards every case write keeps them current.
+// Counting both buckets walks every page of the cases, so it is done once per run: this
+// program's own writes keep the buckets whole from then on.
 func (s *Store) ensureCaseFacts() error {
+	if s.factsReady.Load() {
+		return nil
+	}
 	var need bool
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		need = tx.Bucket(bucketCaseFacts).Stats().KeyN != tx.Bucket(bucketCases).Stats().KeyN
 		return nil
 	})
 	if err != nil || !need {
+		s.factsReady.Store(err == nil)
 		return internal(err)
 	}
-	return internal(s.db.Update(func(tx *bbolt.Tx) error {
+	err = s.db.Update(func(tx *bbolt.Tx) error {
 		for _, name := range [][]byte{bucketCaseDays, bucketCaseFacts} {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
@@ -230,7 +236,9 @@ func (s *Store) ensureCaseFacts() error {
 			return err
 		}
 		return s.appendEvent(tx, domain.SystemActor, "case.facts.rebuild", "cases", fmt.Sprintf("建立统计索引（%d 件案件）", n))
-	}))
+	})
+	s.factsReady.Store(err == nil)
+	return internal(err)
 }
 
 // The statistics index must describe every case exactly.

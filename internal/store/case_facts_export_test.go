@@ -4,6 +4,7 @@ import "go.etcd.io/bbolt"
 
 // DropCaseFacts empties the statistics index, as in a store written before it existed.
 func DropCaseFacts(s *Store) error {
+	s.factsReady.Store(false) // as when such a store is opened
 	return s.db.Update(func(tx *bbolt.Tx) error {
 		for _, b := range [][]byte{bucketCaseDays, bucketCaseFacts} {
 			if err := tx.DeleteBucket(b); err != nil {

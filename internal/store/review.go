@@ -395,6 +395,28 @@ func (s *Store) Reviews() ([]domain.Review, error) {
 	return out, internal(err)
 }
 
+// ReviewsOfCases lists the reviews of the cases ids (a case never submitted has none), the
+// most recently submitted first, as Reviews does.
+func (s *Store) ReviewsOfCases(ids []uint64) ([]domain.Review, error) {
+	var out []domain.Review
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		for _, id := range ids {
+			r, ok, err := s.reviewByCase(tx, id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, r)
+			}
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Latest().Submission.At.After(out[j].Latest().Submission.At)
+	})
+	return out, internal(err)
+}
+
 // ---- configuration and marks ----
 
 type reviewConfigRecord struct {

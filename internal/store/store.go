@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -52,6 +53,8 @@ type Store struct {
 	db    *bbolt.DB
 	blobs *blob.Store
 	facts factsMemo
+	// factsReady is set once case_facts is known to hold every case (ensureCaseFacts).
+	factsReady atomic.Bool
 	// Now is the clock; tests replace it to make deadlines and timestamps repeatable.
 	Now func() time.Time
 }
