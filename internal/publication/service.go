@@ -82,12 +82,13 @@ func keepPrivate(c domain.Case) string {
 }
 
 // Entries lists the decided cases sess may see with their publication state, the most
-// urgent first: overdue tasks, then tasks by deadline, then the rest newest first.
+// urgent first: overdue tasks, then tasks by deadline, then the rest newest first. The
+// publications of a list come without their texts (draft and content); Entry has them.
 func (s *Service) Entries(sess office.Session) ([]Entry, error) {
 	if err := domain.Require(sess.User, domain.PermPublicationView, "查看事后公开"); err != nil {
 		return nil, err
 	}
-	pubs, err := s.st.Publications()
+	pubs, err := s.st.PublicationStates()
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +132,7 @@ func (s *Service) EntriesOfYear(sess office.Session, year int) ([]Entry, error) 
 			others = append(others, c)
 		}
 	}
-	entries, err := s.entries(append(cases, others...), func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublications(c.ID) })
+	entries, err := s.entries(append(cases, others...), func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublicationStates(c.ID) })
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +150,7 @@ func (s *Service) openEntries(sess office.Session) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	entries, err := s.entries(cases, func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublications(c.ID) })
+	entries, err := s.entries(cases, func(c domain.Case) ([]domain.Publication, error) { return s.st.CasePublicationStates(c.ID) })
 	if err != nil {
 		return nil, err
 	}

@@ -201,21 +201,73 @@ func (s *Store) Publications() ([]domain.Publication, error) {
 func (s *Store) CasePublications(caseID uint64) ([]domain.Publication, error) {
 	var out []domain.Publication
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		c := tx.Bucket(bucketPublicationsByCase).Cursor()
-		prefix := itob(caseID)
-		for k, _ := c.Seek(prefix); k != nil && len(k) == 16 && string(k[:8]) == string(prefix); k, _ = c.Next() {
-			var r publicationRecord
-			ok, err := get(tx, bucketPublications, k[8:], &r)
-			if err != nil {
-				return err
-			}
-			if ok {
-				out = append(out, r.publication())
-			}
-		}
-		return nil
+		var err error
+		out, err = casePublications[publicationRecord](tx, caseID)
+		return err
 	})
 	return out, internal(err)
+}
+
+// PublicationStates lists every publication as Publications does, and
+// CasePublicationStates those of one case as CasePublications does, but without their
+// texts (the draft and the published content): what lists and deadlines need. A year of
+// decisions' full texts runs to hundreds of megabytes at county scale.
+func (s *Store) PublicationStates() ([]domain.Publication, error) {
+	var out []domain.Publication
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketPublications).ForEach(func(_, v []byte) error {
+			var r publicationState
+			if err := decode(v, &r); err != nil {
+				return err
+			}
+			out = append(out, r.publication())
+			return nil
+		})
+	})
+	return out, internal(err)
+}
+
+// CasePublicationStates: see PublicationStates.
+func (s *Store) CasePublicationStates(caseID uint64) ([]domain.Publication, error) {
+	var out []domain.Publication
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		out, err = casePublications[publicationState](tx, caseID)
+		return err
+	})
+	return out, internal(err)
+}
+
+// publicationState is a stored publication read without its texts: the decoder passes
+// over them without keeping them.
+type publicationState struct {
+	publicationRecord
+	Draft   skipped `json:"draft"`
+	Content skipped `json:"content"`
+}
+
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+func casePublications[R interface {
+	publicationRecord | publicationState
+	publication() domain.Publication
+}](tx *bbolt.Tx, caseID uint64) ([]domain.Publication, error) {
+	var out []domain.Publication
+	c := tx.Bucket(bucketPublicationsByCase).Cursor()
+	prefix := itob(caseID)
+	for k, _ := c.Seek(prefix); k != nil && len(k) == 16 && string(k[:8]) == string(prefix); k, _ = c.Next() {
+		var r R
+		ok, err := get(tx, bucketPublications, k[8:], &r)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, r.publication())
+		}
+	}
+	return out, nil
 }
 
 type publicationRulesRecord struct {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"encoding/binary"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -130,5 +131,42 @@ func TestPublicationsDated(t *testing.T) {
 	}
 	if p := problems(); len(p) != 0 {
 		t.Fatalf("verify after the migration: %v", p)
+	}
+}
+
+// Lists read publications without their texts, and otherwise exactly as stored.
+func TestPublicationStatesLeaveOutTheTexts(t *testing.T) {
+	st, _ := openTemp(t)
+	sample := sampleCase("青山县第一超市", "")
+	sample.Number = "青市监处罚〔2024〕8号"
+	c, err := st.CreateCase(store.Change{Actor: "admin"}, sample, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := domain.Publication{CaseID: c.ID, CaseNumber: c.Number, DecisionDate: day(t, "2024-12-20"), DocNumber: "青市监罚决〔2024〕8号",
+		PublishedOn: day(t, "2025-01-06"), Draft: domain.PubDraft{FullText: "决定书全文"}, Content: domain.PubContent{Party: "青山县第一超市", FullText: "公开全文"}}
+	if p, err = st.SavePublication(store.Change{Actor: "admin"}, p, "publication.test", "测试"); err != nil {
+		t.Fatal(err)
+	}
+	whole, _ := st.CasePublications(c.ID)
+	for what, list := range map[string]func() ([]domain.Publication, error){
+		"PublicationStates":     st.PublicationStates,
+		"CasePublicationStates": func() ([]domain.Publication, error) { return st.CasePublicationStates(c.ID) },
+	} {
+		got, err := list()
+		if err != nil || len(got) != 1 {
+			t.Fatalf("%s: %v %v", what, got, err)
+		}
+		if got[0].Draft.FullText != "" || got[0].Content.FullText != "" || got[0].Content.Party != "" {
+			t.Errorf("%s kept the texts: %+v %+v", what, got[0].Draft, got[0].Content)
+		}
+		want := whole[0]
+		want.Draft, want.Content = domain.PubDraft{}, domain.PubContent{}
+		if !reflect.DeepEqual(got[0], want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", what, got[0], want)
+		}
+	}
+	if whole[0].Content.FullText != "公开全文" || whole[0].Draft.FullText != "决定书全文" {
+		t.Errorf("CasePublications lost the texts: %+v", whole[0])
 	}
 }

@@ -56,7 +56,10 @@ func TestPublicationPreviewRedactsAndPublishes(t *testing.T) {
 	tapButton(t, u, "pub.preview.publish")
 	// back on the list, published
 	assertShows(t, u, tr("pub.action.prepare"))
-	after := demoEntry(t, u, "青山县鑫源加油站有限公司")
+	after, err := u.svc.Publication.Entry(u.sess, demoEntry(t, u, "青山县鑫源加油站有限公司").Case.ID) // with its texts
+	if err != nil {
+		t.Fatal(err)
+	}
 	if after.Status != domain.PubPublished || after.Pub == nil {
 		t.Fatalf("after publishing: %+v", after)
 	}
