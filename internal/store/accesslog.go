@@ -56,27 +56,35 @@ func CaseOfTarget(target string) (uint64, bool) {
 func (s *Store) CaseEvents(id uint64, limit int) ([]domain.Event, error) {
 	var out []domain.Event
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		prefix := itob(id)
-		c := tx.Bucket(bucketCaseEvents).Cursor()
-		k, _ := c.Seek(itob(id + 1))
-		if k == nil {
-			k, _ = c.Last()
-		} else {
-			k, _ = c.Prev()
-		}
-		for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-			e, err := eventAt(tx, btoi(k[8:]))
-			if err != nil {
-				return err
-			}
+		return caseEventsNewestFirst(tx, id, func(e domain.Event) bool {
 			out = append(out, e)
-			if limit > 0 && len(out) >= limit {
-				break
-			}
-		}
-		return nil
+			return limit == 0 || len(out) < limit
+		})
 	})
 	return out, internal(err)
+}
+
+// caseEventsNewestFirst calls more with each event of case id, newest first, while it
+// returns true.
+func caseEventsNewestFirst(tx *bbolt.Tx, id uint64, more func(domain.Event) bool) error {
+	prefix := itob(id)
+	c := tx.Bucket(bucketCaseEvents).Cursor()
+	k, _ := c.Seek(itob(id + 1))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+		e, err := eventAt(tx, btoi(k[8:]))
+		if err != nil {
+			return err
+		}
+		if !more(e) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // AccessFilter selects entries of the access log (调阅记录). Zero fields match everything.

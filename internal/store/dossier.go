@@ -156,21 +156,13 @@ var _ = registerCheck(func(s *Store, tx *bbolt.Tx) Check {
 	return ch
 })
 
-// caseHasEvent reports whether the audit chain holds an event with action for case id.
+// caseHasEvent reports whether the audit chain holds an event with action for case id
+// (looked for from the newest: the events asked about, such as archiving, come late).
 func (s *Store) caseHasEvent(tx *bbolt.Tx, id uint64, action string) bool {
-	c := tx.Bucket(bucketCaseEvents).Cursor()
-	prefix := itob(id)
-	// newest first: the events looked for (archiving) come late in a case's life
-	k, _ := c.Seek(itob(id + 1))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
-	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-		if e, err := eventAt(tx, btoi(k[8:])); err == nil && e.Action == action {
-			return true
-		}
-	}
-	return false
+	found := false
+	caseEventsNewestFirst(tx, id, func(e domain.Event) bool {
+		found = e.Action == action
+		return !found
+	})
+	return found
 }

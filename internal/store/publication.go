@@ -183,18 +183,7 @@ func (s *Store) Publication(id uint64) (domain.Publication, error) {
 
 // Publications lists every publication, oldest first.
 func (s *Store) Publications() ([]domain.Publication, error) {
-	var out []domain.Publication
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketPublications).ForEach(func(_, v []byte) error {
-			var r publicationRecord
-			if err := decode(v, &r); err != nil {
-				return err
-			}
-			out = append(out, r.publication())
-			return nil
-		})
-	})
-	return out, internal(err)
+	return allPublications[publicationRecord](s)
 }
 
 // CasePublications lists the publications of one case, oldest first.
@@ -213,18 +202,7 @@ func (s *Store) CasePublications(caseID uint64) ([]domain.Publication, error) {
 // texts (the draft and the published content): what lists and deadlines need. A year of
 // decisions' full texts runs to hundreds of megabytes at county scale.
 func (s *Store) PublicationStates() ([]domain.Publication, error) {
-	var out []domain.Publication
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketPublications).ForEach(func(_, v []byte) error {
-			var r publicationState
-			if err := decode(v, &r); err != nil {
-				return err
-			}
-			out = append(out, r.publication())
-			return nil
-		})
-	})
-	return out, internal(err)
+	return allPublications[publicationState](s)
 }
 
 // CasePublicationStates: see PublicationStates.
@@ -250,10 +228,28 @@ type skipped struct{}
 
 func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
-func casePublications[R interface {
+// storedPublication is how a publication is read: whole, or without its texts.
+type storedPublication interface {
 	publicationRecord | publicationState
 	publication() domain.Publication
-}](tx *bbolt.Tx, caseID uint64) ([]domain.Publication, error) {
+}
+
+func allPublications[R storedPublication](s *Store) ([]domain.Publication, error) {
+	var out []domain.Publication
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketPublications).ForEach(func(_, v []byte) error {
+			var r R
+			if err := decode(v, &r); err != nil {
+				return err
+			}
+			out = append(out, r.publication())
+			return nil
+		})
+	})
+	return out, internal(err)
+}
+
+func casePublications[R storedPublication](tx *bbolt.Tx, caseID uint64) ([]domain.Publication, error) {
 	var out []domain.Publication
 	c := tx.Bucket(bucketPublicationsByCase).Cursor()
 	prefix := itob(caseID)
