@@ -683,3 +683,46 @@ func fileSize(t *testing.T, path string) int64 {
 	}
 	return fi.Size()
 }
+
+// The opinion of a case marked 个人隐私 whose PDF was never filed is printed anew for the
+// bundle; the case is opened with the bundle as the reason, which the access log keeps.
+// (The statistics index keeps no secrecy: the bundle must see the case whole.)
+func TestBundlePrintsASecretCasesOpinionWithAReason(t *testing.T) {
+	st, c := yearStore(t)
+	decided := domain.NewDate(2025, 6, 10)
+	c.t = at(2025, 5, 20, 9, 0, 0)
+	cs := domain.Case{Type: domain.ActPenalty, Procedure: domain.ProcedureGeneral, Source: domain.SourceComplaint,
+		Retention: domain.RetentionPermanent, Number: "青市监处罚〔2025〕31号", MatterName: "销售过期食品",
+		Party:      domain.Party{Kind: domain.PartyPerson, Name: "张小明", IDNumber: "520201198503124617"},
+		OfficerIDs: []uint64{1, 2}, Opened: decided.AddDays(-20), Stage: domain.StageClose, Secrecy: domain.SecrecyPrivacy,
+		Decision: domain.Decision{Date: decided, Kinds: []domain.PenaltyKind{domain.PenaltyFine}, Fine: 60000_00}, Closed: decided.AddDays(10)}
+	for _, s := range []domain.Stage{domain.StageAccept, domain.StageOnSite, domain.StageExamine, domain.StageDecide, domain.StageServe, domain.StageClose} {
+		cs.History = append(cs.History, domain.StageRecord{Stage: s, Date: decided, OfficerID: 1, Actor: "admin", At: c.t})
+	}
+	created, err := st.CreateCase(store.Change{Actor: "admin"}, cs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := benchReview(st, created, decided, false, false); err != nil { // reviewed, the opinion not filed
+		t.Fatal(err)
+	}
+	c.t = at(2026, 1, 10, 10, 0, 0)
+	out := filepath.Join(t.TempDir(), "b.zip")
+	if _, err := report.New(st).ExportBundle(context.Background(), admin(t, st), 2025, out, report.BundleOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if problems := verify(t, out); len(problems) != 0 {
+		t.Fatalf("bundle: %v", problems)
+	}
+	log, err := st.AccessLog(store.AccessFilter{CaseID: created.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened := false
+	for _, e := range log {
+		opened = opened || strings.Contains(e.Summary, "导出2025年度数据包（法制审核意见书）")
+	}
+	if !opened {
+		t.Errorf("the secret case was not opened with the bundle as the reason: %v", log)
+	}
+}
