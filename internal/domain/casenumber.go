@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,14 +45,17 @@ func (r NumberRule) Validate() error {
 		}
 	}
 	for typ, c := range r.TypeChars {
-		if strings.ContainsAny(c, "〔〕[]()（）{} ") {
+		if strings.ContainsAny(c, "〔〕[]()（）{}") || strings.IndexFunc(c, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
 			return Errorf(EINVALID, "%s的类别字“%s”不能包含括号或空格。", typ.Label(), c)
 		}
 	}
-	sample := r.Format("某市监", ActPenalty, 2026, 12)
-	n, err := ParseCaseNumber(sample)
-	if err != nil || n.Year != 2026 || n.Seq != 12 {
-		return Errorf(EINVALID, "按“案件编号规则”生成的编号“%s”无法识别：年份应写在括号内（如〔{年}〕），序号紧随其后。", sample)
+	// every type's number must read back: a 类别字 after the 序号 reads as part of it
+	for _, typ := range AllActTypes {
+		sample := r.Format("某市监", typ, 2026, 12)
+		n, err := ParseCaseNumber(sample)
+		if err != nil || n.Year != 2026 || n.Seq != 12 {
+			return Errorf(EINVALID, "按“案件编号规则”生成的编号“%s”无法识别：年份应写在括号内（如〔{年}〕），序号紧随其后，类别字不能放在序号之后。", sample)
+		}
 	}
 	return nil
 }

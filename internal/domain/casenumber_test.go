@@ -47,10 +47,18 @@ func TestNumberRuleValidate(t *testing.T) {
 		{"{机关代字}〔{年}〕{序号}{序号}号", "{序号}"},
 		{"{机关}〔{年}〕{序号}号", "{机关} 不认识"},
 		{"{机关代字}{年}{序号}号", "无法识别"},
+		// found by FuzzNumberRule: a 类别字 after the 序号 reads as part of it
+		{"字〔{年}〕{序号}{类别字}", "类别字不能放在序号之后"},
 	} {
 		err := domain.NumberRule{Template: tc.tmpl}.Validate()
 		if err == nil || !strings.Contains(domain.ErrorMessage(err), tc.msg) {
 			t.Errorf("Validate(%q) = %v, want message with %q", tc.tmpl, err, tc.msg)
+		}
+	}
+	for _, c := range []string{"\t", "处 罚", "〔罚〕"} {
+		r := domain.NumberRule{Template: domain.DefaultNumberTemplate, TypeChars: map[domain.ActType]string{domain.ActPenalty: c}}
+		if err := r.Validate(); err == nil || !strings.Contains(domain.ErrorMessage(err), "不能包含括号或空格") {
+			t.Errorf("类别字 %q: %v", c, err)
 		}
 	}
 }
