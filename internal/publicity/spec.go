@@ -161,7 +161,8 @@ func parseNumber(f Field, s string) (float64, bool, error) {
 		return 0, false, fieldErr(f, "应填数字，例如 40 或 42.5，现在是“%s”。", s)
 	}
 	v, _ := strconv.ParseFloat(m[1], 64)
-	return v, true, nil
+	// kept to a tenth, as lists and cards show it: 42.46 reads 42.5 everywhere
+	return math.Round(v*10) / 10, true, nil
 }
 
 func numberText(v float64) string {
