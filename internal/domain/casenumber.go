@@ -49,12 +49,15 @@ func (r NumberRule) Validate() error {
 			return Errorf(EINVALID, "%s的类别字“%s”不能包含括号或空格。", typ.Label(), c)
 		}
 	}
-	// every type's number must read back: a 类别字 after the 序号 reads as part of it
+	// every type's number must read back, the 12th case's as the 99,999th: a 类别字 after
+	// the 序号 reads as part of it, zeros before it make a long number too long
 	for _, typ := range AllActTypes {
-		sample := r.Format("某市监", typ, 2026, 12)
-		n, err := ParseCaseNumber(sample)
-		if err != nil || n.Year != 2026 || n.Seq != 12 {
-			return Errorf(EINVALID, "按“案件编号规则”生成的编号“%s”无法识别：年份应写在括号内（如〔{年}〕），序号紧随其后，类别字不能放在序号之后。", sample)
+		for _, seq := range []int{12, 99999} {
+			sample := r.Format("某市监", typ, 2026, seq)
+			n, err := ParseCaseNumber(sample)
+			if err != nil || n.Year != 2026 || n.Seq != seq {
+				return Errorf(EINVALID, "按“案件编号规则”生成的编号“%s”无法识别：年份应写在括号内（如〔{年}〕），序号紧随其后，类别字不能放在序号之后，序号前不要加 0。", sample)
+			}
 		}
 	}
 	return nil

@@ -49,6 +49,7 @@ func TestNumberRuleValidate(t *testing.T) {
 		{"{机关代字}{年}{序号}号", "无法识别"},
 		// found by FuzzNumberRule: a 类别字 after the 序号 reads as part of it
 		{"字〔{年}〕{序号}{类别字}", "类别字不能放在序号之后"},
+		{"字（{年}）00000{序号}", "序号前不要加 0"},
 	} {
 		err := domain.NumberRule{Template: tc.tmpl}.Validate()
 		if err == nil || !strings.Contains(domain.ErrorMessage(err), tc.msg) {
