@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"lawdesk/internal/domain"
 )
@@ -209,4 +210,16 @@ func TestOpenDocumentSurvivesAFileThatAbortsMuPDF(t *testing.T) {
 	if text, _ := d.Text(0); !strings.Contains(text, "next") {
 		t.Fatalf("text of the next file: %q", text)
 	}
+	// a helper ended from outside while idle is replaced
+	helper.Lock()
+	helper.cmd.Process.Kill()
+	helper.Unlock()
+	time.Sleep(100 * time.Millisecond)
+	third := filepath.Join(dir, "第三份.pdf")
+	writeFile(t, third, makePDF([]string{"third"}, false))
+	d3, err := OpenDocument(third)
+	if err != nil {
+		t.Fatalf("after the helper was ended: %v", err)
+	}
+	d3.Close()
 }
